@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExitCodes pins the documented exit status of each kind of outcome.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.yaml", "plan: {id: g, title: T, year: 2024}\nappendices:\n  - id: a\n    items: [{name: x}]\n")
+	bad := write("bad.yaml", "plan: {id: b, title: T, year: 2024}\nappendices:\n  - id: a\n    items: [{name: x, max: 1, achieved: 2}]\n")
+	warn := write("warn.yaml", "plan: {id: w, title: T, year: 2024}\nappendices:\n  - id: a\n    items: []\n")
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{name: "clean", args: []string{"validate", good}, want: ExitOK},
+		{name: "warnings only", args: []string{"validate", warn}, want: ExitOK},
+		{name: "errors", args: []string{"validate", bad}, want: ExitProblems},
+		{name: "errors in one of two", args: []string{"validate", good, bad}, want: ExitProblems},
+		{name: "bundled plans", args: []string{"validate", "../../plans"}, want: ExitOK},
+		{name: "no arguments", args: []string{"validate"}, want: ExitUsage},
+		{name: "unknown flag", args: []string{"validate", "--nope", good}, want: ExitUsage},
+		{name: "unknown format", args: []string{"validate", "-f", "xml", good}, want: ExitUsage},
+		{name: "unknown command", args: []string{"nope"}, want: ExitUsage},
+		{name: "directory without plans", args: []string{"validate", empty}, want: ExitUsage},
+		{name: "missing file", args: []string{"validate", filepath.Join(dir, "missing.yaml")}, want: ExitFailure},
+		{name: "missing beats errors", args: []string{"validate", bad, filepath.Join(dir, "missing.yaml")}, want: ExitFailure},
+		{name: "help", args: []string{"--help"}, want: ExitOK},
+		{name: "version", args: []string{"--version"}, want: ExitOK},
+		{name: "list rules", args: []string{"validate", "--list-rules"}, want: ExitOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			got := Main(tt.args, strings.NewReader(""), &out, &errOut)
+			if got != tt.want {
+				t.Errorf("parplan %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), got, tt.want, out.String(), errOut.String())
+			}
+			if strings.Contains(errOut.String(), "goroutine ") {
+				t.Errorf("stack trace on stderr:\n%s", errOut.String())
+			}
+		})
+	}
+}

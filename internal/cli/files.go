@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/parplan/parplan/internal/plan"
+)
+
+// readLimited reads a plan file, refusing one larger than the loader's
+// limit before reading it all. "-" reads standard input.
+func readLimited(path string, stdin io.Reader) ([]byte, error) {
+	limit := plan.DefaultLimits.MaxBytes
+	var r io.Reader
+	if path == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, describeOSError(err)
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, describeOSError(err)
+		}
+		if st.IsDir() {
+			return nil, errors.New("is a directory")
+		}
+		if st.Size() > limit {
+			return nil, fmt.Errorf("file is %d bytes, larger than the %d-byte limit for a plan file", st.Size(), limit)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, describeOSError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("input is larger than the %d-byte limit for a plan file", limit)
+	}
+	return data, nil
+}
+
+// describeOSError turns an os error into a short sentence without the
+// path, which the caller prints in front.
+func describeOSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or directory")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return err
+}
+
+// isPlanFile reports whether a file found in a directory is a plan file.
+func isPlanFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// expandPaths turns the command-line paths into plan files: files as
+// given, directories searched recursively for *.yaml and *.yml (hidden
+// directories skipped). Paths that cannot be read are returned apart.
+// A directory with no plan files is a usage error.
+func expandPaths(args []string) (files []string, bad map[string]error, err error) {
+	bad = map[string]error{}
+	for _, arg := range args {
+		if arg == "-" {
+			files = append(files, arg)
+			continue
+		}
+		st, statErr := os.Stat(arg)
+		if statErr != nil {
+			files = append(files, arg)
+			bad[arg] = describeOSError(statErr)
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				files = append(files, path)
+				bad[path] = describeOSError(err)
+				return nil
+			}
+			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && isPlanFile(d.Name()) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if walkErr != nil {
+			return nil, nil, failuref("%s: %v", arg, walkErr)
+		}
+		if len(found) == 0 && len(bad) == 0 {
+			return nil, nil, usageErrorf("%s: no plan files (*.yaml, *.yml) in this directory", arg)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, bad, nil
+}

@@ -1,0 +1,55 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/parplan/parplan/internal/diag"
+)
+
+// textPrinter writes one line per finding,
+// file:line:col: severity: message [rule], then the summary.
+type textPrinter struct {
+	color bool
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGray   = "\x1b[90m"
+)
+
+func (p textPrinter) Print(w io.Writer, r Result) error {
+	for _, f := range r.Failures {
+		if _, err := fmt.Fprintf(w, "%s: %s\n", f.File, f.Message); err != nil {
+			return err
+		}
+	}
+	for _, d := range r.Diagnostics {
+		line := d.String()
+		if p.color {
+			line = p.colorize(d)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, Summary(r))
+	return err
+}
+
+func (p textPrinter) colorize(d diag.Diagnostic) string {
+	sev := map[diag.Severity]string{diag.Error: ansiRed, diag.Warning: ansiYellow, diag.Note: ansiCyan}[d.Severity]
+	if d.Acknowledged {
+		sev = ansiGray
+	}
+	s := fmt.Sprintf("%s%s:%d:%d:%s %s%s:%s %s %s[%s]%s", ansiBold, d.File, d.Line, d.Col, ansiReset,
+		sev, d.Severity, ansiReset, d.Message, ansiGray, d.Rule, ansiReset)
+	if d.Acknowledged {
+		s += fmt.Sprintf(" %s(acknowledged: %s)%s", ansiGray, d.Reason, ansiReset)
+	}
+	return s
+}

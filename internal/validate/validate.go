@@ -1,0 +1,138 @@
+// Package validate checks the content of a loaded plan: exact arithmetic,
+// ranges, codes, completeness and the official criteria set. Each family
+// of rules lives in its own rule_*.go file.
+package validate
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/plan"
+)
+
+// checker is one family of rules.
+type checker interface {
+	// rules describes the rule IDs the checker reports.
+	rules() []diag.Rule
+	check(c *context)
+}
+
+// checkers run in this order; the acknowledgement pass runs last.
+var checkers = []checker{
+	codeRules{},
+	sumRules{},
+	rangeRules{},
+	completeRules{},
+	resultRules{},
+}
+
+// Rules lists every rule parplan reports: the loader's and the content
+// checks', in a stable order.
+func Rules() []diag.Rule {
+	rs := slices.Clone(plan.Rules)
+	for _, c := range checkers {
+		rs = append(rs, c.rules()...)
+	}
+	return append(rs, ackRules{}.rules()...)
+}
+
+// Options configures the content checks.
+type Options struct{}
+
+// File loads and checks one plan file: the loader's findings, then the
+// content checks when the file loaded cleanly. The diagnostics are sorted.
+func File(name string, data []byte, opts Options) (*plan.Plan, []diag.Diagnostic) {
+	p, ds := plan.Load(name, data)
+	if p != nil && len(ds) == 0 {
+		ds = Plan(p, opts)
+	}
+	diag.Sort(ds)
+	return p, ds
+}
+
+// Plan runs the content checks on a plan that loaded without errors.
+func Plan(p *plan.Plan, opts Options) []diag.Diagnostic {
+	c := &context{plan: p, opts: opts}
+	for _, ch := range checkers {
+		ch.check(c)
+	}
+	ackRules{}.apply(c)
+	out := make([]diag.Diagnostic, len(c.findings))
+	for i, f := range c.findings {
+		out[i] = f.Diagnostic
+	}
+	diag.Sort(out)
+	return out
+}
+
+// finding is a diagnostic with what an acknowledgement needs to match it.
+type finding struct {
+	diag.Diagnostic
+	// acks are the acknowledgements of the finding's subject (the item,
+	// appendix, result or plan it is about).
+	acks []*plan.Ack
+	// key is the score the finding is about, if any.
+	key string
+	// value is the figure parplan computed, if any (a sum, for instance).
+	value *decimal.Dec
+}
+
+type context struct {
+	plan     *plan.Plan
+	opts     Options
+	findings []*finding
+}
+
+// subject is what a finding is about: where its acknowledgements live.
+type subject struct {
+	acks []*plan.Ack
+}
+
+func itemSubject(it *plan.Item) subject        { return subject{it.Acks} }
+func appendixSubject(a *plan.Appendix) subject { return subject{a.Acks} }
+
+// report records a finding. key and value may be empty.
+func (c *context) report(s subject, pos plan.Pos, sev diag.Severity, rule string, key string, value *decimal.Dec, format string, args ...any) {
+	if pos.Line == 0 {
+		pos = plan.Pos{Line: 1, Col: 1}
+	}
+	c.findings = append(c.findings, &finding{
+		Diagnostic: diag.Diagnostic{File: c.plan.File, Line: pos.Line, Col: pos.Col, Severity: sev, Rule: rule,
+			Message: fmt.Sprintf(format, args...)},
+		acks: s.acks, key: key, value: value,
+	})
+}
+
+// eachItem calls fn for every item of every appendix.
+func (c *context) eachItem(fn func(a *plan.Appendix, it *plan.Item)) {
+	for _, a := range c.plan.Appendices {
+		a.Walk(func(it *plan.Item) { fn(a, it) })
+	}
+}
+
+// itemName names an item in messages: `item "1.3.1"`.
+func itemName(it *plan.Item) string {
+	if it.Code.Value != "" {
+		return fmt.Sprintf("item %q", it.Code.Value)
+	}
+	return fmt.Sprintf("item %q", clip(it.Name.Value, 40))
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// scorePos is where to report a finding about score k of an item: the
+// value's own position, or the item's when the value is not written.
+func scorePos(s *plan.Scores, k plan.ScoreKey, fallback plan.Pos) plan.Pos {
+	if n := s.Get(k); n.Given {
+		return n.Pos
+	}
+	return fallback
+}

@@ -1,0 +1,12 @@
+// Package schema holds the plan file's JSON Schema (plan.schema.json, for
+// editors such as the YAML language server) and embeds it for tests and
+// tools.
+package schema
+
+import _ "embed"
+
+// Plan is the JSON Schema of a plan file. The loader in internal/plan
+// enforces the same structure; schema_test.go proves they agree.
+//
+//go:embed plan.schema.json
+var Plan []byte
