@@ -136,6 +136,7 @@ Excel workbook ready to print and sign.`,
 	root.SetVersionTemplate("parplan {{.Version}}\n")
 	root.AddCommand(
 		newValidateCmd(ios),
+		newGapCmd(ios),
 	)
 	return root
 }

@@ -2,6 +2,7 @@ package decimal
 
 import (
 	"errors"
+	"math/big"
 	"testing"
 )
 
@@ -144,6 +145,104 @@ func FuzzParse(f *testing.F) {
 		back, err := Parse(d.String())
 		if err != nil || !back.Equal(d) || back.Scale() != d.Scale() {
 			t.Fatalf("%q -> %s -> %v, %v", s, d, back, err)
+		}
+	})
+}
+
+// TestLargeValues: sums past the int64 range, and scale alignments that
+// would overflow it, stay exact (the big.Int fallback).
+func TestLargeValues(t *testing.T) {
+	tests := []struct {
+		a, b, sum, diff string
+	}{
+		{a: "999999999999999999", b: "999999999999999999", sum: "1999999999999999998", diff: "0"},
+		{a: "900000000000000000", b: "0.01", sum: "900000000000000000.01", diff: "899999999999999999.99"},
+		{a: "9223372036854775807", b: "1", sum: "9223372036854775808", diff: "9223372036854775806"},
+		{a: "-9223372036854775807", b: "2", sum: "-9223372036854775805", diff: "-9223372036854775809"},
+		{a: "123456789012345678901234567.123", b: "0.877", sum: "123456789012345678901234568.000", diff: "123456789012345678901234566.246"},
+	}
+	for _, tt := range tests {
+		a, b := MustParse(tt.a), MustParse(tt.b)
+		if got := a.Add(b).String(); got != tt.sum {
+			t.Errorf("%s + %s = %s, want %s", tt.a, tt.b, got, tt.sum)
+		}
+		if got := a.Sub(b).String(); got != tt.diff {
+			t.Errorf("%s - %s = %s, want %s", tt.a, tt.b, got, tt.diff)
+		}
+		if a.Add(b).Sub(b).Cmp(a) != 0 {
+			t.Errorf("(%s + %s) - %s != %s", tt.a, tt.b, tt.b, tt.a)
+		}
+	}
+	if got, _ := Quo(MustParse("900000000000000000"), MustParse("0.000000003"), 2); got.String() != "300000000000000000000000000.00" {
+		t.Errorf("big Quo = %s", got)
+	}
+	if got := MustParse("12345678901234567890123456.1230").Trim().String(); got != "12345678901234567890123456.123" {
+		t.Errorf("big Trim = %s", got)
+	}
+}
+
+// TestQuoRounding: half away from zero, in both signs.
+func TestQuoRounding(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		scale int
+		want  string
+	}{
+		{a: "1", b: "3", scale: 2, want: "0.33"},
+		{a: "2", b: "3", scale: 2, want: "0.67"},
+		{a: "-2", b: "3", scale: 2, want: "-0.67"},
+		{a: "1", b: "8", scale: 2, want: "0.13"},
+		{a: "-1", b: "8", scale: 2, want: "-0.13"},
+		{a: "1", b: "-8", scale: 2, want: "-0.13"},
+		{a: "8.17", b: "56.13", scale: 4, want: "0.1456"},
+	}
+	for _, tt := range tests {
+		if got, _ := Quo(MustParse(tt.a), MustParse(tt.b), tt.scale); got.String() != tt.want {
+			t.Errorf("Quo(%s, %s, %d) = %s, want %s", tt.a, tt.b, tt.scale, got, tt.want)
+		}
+	}
+	if got, _ := Percent(MustParse("8.17"), MustParse("56.13"), 1); got.String() != "14.6" {
+		t.Errorf("Percent = %s, want 14.6", got)
+	}
+}
+
+func BenchmarkSum(b *testing.B) {
+	terms := []Dec{MustParse("1.4784"), MustParse("1.4477"), MustParse("0.9784"), MustParse("0.25"), MustParse("0.75")}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Sum(terms...).Trim()
+	}
+}
+
+// FuzzArithmetic checks the int64 fast paths against exact rationals.
+func FuzzArithmetic(f *testing.F) {
+	f.Add("12.9045", "0.0005")
+	f.Add("999999999999999999", "9.99")
+	f.Add("-9223372036854775807", "-1")
+	f.Add("0.000000000000000001", "100000000000000000")
+	f.Fuzz(func(t *testing.T, as, bs string) {
+		a, err1 := Parse(as)
+		b, err2 := Parse(bs)
+		if err1 != nil || err2 != nil {
+			return
+		}
+		ra, rb := a.Rat(), b.Rat()
+		if a.Add(b).Rat().Cmp(new(big.Rat).Add(ra, rb)) != 0 {
+			t.Fatalf("%s + %s = %s", a, b, a.Add(b))
+		}
+		if a.Sub(b).Rat().Cmp(new(big.Rat).Sub(ra, rb)) != 0 {
+			t.Fatalf("%s - %s = %s", a, b, a.Sub(b))
+		}
+		if a.Cmp(b) != ra.Cmp(rb) {
+			t.Fatalf("Cmp(%s, %s) = %d", a, b, a.Cmp(b))
+		}
+		if b.IsZero() {
+			return
+		}
+		q, _ := Quo(a, b, 4)
+		want := FromRat(new(big.Rat).Quo(ra, rb), 4)
+		if !q.Equal(want) {
+			t.Fatalf("Quo(%s, %s) = %s, want %s", a, b, q, want)
 		}
 	})
 }

@@ -32,6 +32,9 @@ type Table struct {
 	// MaxWidth is the widest the table may be, in terminal columns; 0
 	// leaves it unbounded. Long cells wrap to fit.
 	MaxWidth int
+	// ColWidth sets each column's width in terminal columns (0 = as wide
+	// as its content); longer cells wrap at word boundaries.
+	ColWidth []int
 	// Color turns on bold for strong rows and the header.
 	Color bool
 }
@@ -60,6 +63,20 @@ func (t Table) Render(w io.Writer) error {
 		opts = append(opts, tablewriter.WithMaxWidth(t.MaxWidth))
 	}
 	tbl := tablewriter.NewTable(w, opts...)
+	if len(t.ColWidth) > 0 {
+		widths := tw.NewMapper[int, int]()
+		for i, cw := range t.ColWidth {
+			if cw > 0 {
+				widths.Set(i, cw+2) // tablewriter's widths include the padding
+			}
+		}
+		tbl.Options(tablewriter.WithColumnWidths(widths))
+		tbl.Configure(func(cfg *tablewriter.Config) {
+			cfg.Header.ColMaxWidths.PerColumn = widths
+			cfg.Row.ColMaxWidths.PerColumn = widths
+			cfg.Footer.ColMaxWidths.PerColumn = widths
+		})
+	}
 	header := t.Header
 	if t.Color {
 		header = boldAll(header)

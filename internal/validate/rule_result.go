@@ -29,7 +29,7 @@ func (resultRules) rules() []diag.Rule {
 func (resultRules) check(c *context) {
 	m := &c.plan.Meta
 	for _, r := range m.Results {
-		s := subject{r.Acks}
+		s := subject{acks: r.Acks}
 		what := r.Index.Value
 		if r.Year.Given {
 			what += " " + strconv.Itoa(r.Year.Value)

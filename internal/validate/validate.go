@@ -77,6 +77,8 @@ type finding struct {
 	key string
 	// value is the figure parplan computed, if any (a sum, for instance).
 	value *decimal.Dec
+	// subject is what the finding is about.
+	subject subject
 }
 
 type context struct {
@@ -87,11 +89,13 @@ type context struct {
 
 // subject is what a finding is about: where its acknowledgements live.
 type subject struct {
-	acks []*plan.Ack
+	acks     []*plan.Ack
+	item     *plan.Item
+	appendix *plan.Appendix
 }
 
-func itemSubject(it *plan.Item) subject        { return subject{it.Acks} }
-func appendixSubject(a *plan.Appendix) subject { return subject{a.Acks} }
+func itemSubject(it *plan.Item) subject        { return subject{acks: it.Acks, item: it} }
+func appendixSubject(a *plan.Appendix) subject { return subject{acks: a.Acks, appendix: a} }
 
 // report records a finding. key and value may be empty.
 func (c *context) report(s subject, pos plan.Pos, sev diag.Severity, rule string, key string, value *decimal.Dec, format string, args ...any) {
@@ -101,7 +105,7 @@ func (c *context) report(s subject, pos plan.Pos, sev diag.Severity, rule string
 	c.findings = append(c.findings, &finding{
 		Diagnostic: diag.Diagnostic{File: c.plan.File, Line: pos.Line, Col: pos.Col, Severity: sev, Rule: rule,
 			Message: fmt.Sprintf(format, args...)},
-		acks: s.acks, key: key, value: value,
+		acks: s.acks, key: key, value: value, subject: s,
 	})
 }
 

@@ -1,0 +1,198 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/plan"
+)
+
+// gapJSON writes the report as one JSON document whose shape is stable
+// (fields are only ever added; see the README). Numbers are JSON numbers
+// with the exact decimal value; an absent figure is null, never 0.
+type gapJSON struct{}
+
+// GapJSONVersion is the version of the JSON shape.
+const GapJSONVersion = 1
+
+type jsonGap struct {
+	Version    int            `json:"version"`
+	Plan       jsonPlan       `json:"plan"`
+	Appendices []jsonAppendix `json:"appendices"`
+	// Counting says how an item with several lead agencies is counted
+	// in by_lead.
+	Counting string `json:"lead_counting"`
+}
+
+type jsonPlan struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Year         int    `json:"year"`
+	BaselineYear *int   `json:"baseline_year"`
+}
+
+type jsonAppendix struct {
+	ID             string        `json:"id"`
+	Label          string        `json:"label"`
+	Title          string        `json:"title"`
+	Items          int           `json:"items"`
+	Leaves         int           `json:"leaves"`
+	Scored         bool          `json:"scored"`
+	Total          *jsonTotal    `json:"total"`
+	Rows           []jsonRow     `json:"rows"`
+	Percent        []jsonRow     `json:"percent_items"`
+	NoScore        []jsonRow     `json:"no_score_items"`
+	Sections       []jsonSection `json:"sections"`
+	Discrepancies  []jsonDiscrep `json:"discrepancies"`
+	StatedIncrease *jsonStated   `json:"stated_increase"`
+	ByLead         []jsonLead    `json:"by_lead"`
+}
+
+type jsonTotal struct {
+	Max             *decimal.Dec `json:"max"`
+	Achieved        *decimal.Dec `json:"achieved"`
+	Target          *decimal.Dec `json:"target"`
+	Lost            *decimal.Dec `json:"lost"`
+	Gain            *decimal.Dec `json:"gain"`
+	Left            *decimal.Dec `json:"left"`
+	RecoveryPercent *decimal.Dec `json:"recovery_percent"`
+	IncreasePercent *decimal.Dec `json:"increase_percent"`
+	Stated          bool         `json:"stated"`
+}
+
+type jsonRow struct {
+	Code            string       `json:"code"`
+	Ref             string       `json:"ref"`
+	Name            string       `json:"name"`
+	Depth           int          `json:"depth"`
+	Leaf            bool         `json:"leaf"`
+	Unit            string       `json:"unit"`
+	Survey          bool         `json:"survey"`
+	Max             *decimal.Dec `json:"max"`
+	Achieved        *decimal.Dec `json:"achieved"`
+	Target          *decimal.Dec `json:"target"`
+	Lost            *decimal.Dec `json:"lost"`
+	Gain            *decimal.Dec `json:"gain"`
+	Left            *decimal.Dec `json:"left"`
+	RecoveryPercent *decimal.Dec `json:"recovery_percent"`
+	Lead            []string     `json:"lead"`
+	TargetText      string       `json:"target_text,omitempty"`
+	Deadline        string       `json:"deadline,omitempty"`
+	Note            string       `json:"note,omitempty"`
+}
+
+type jsonSection struct {
+	Code           string `json:"code"`
+	Name           string `json:"name"`
+	Items          int    `json:"items"`
+	WithLead       int    `json:"with_lead"`
+	WithTargetText int    `json:"with_target_text"`
+	WithDeadline   int    `json:"with_deadline"`
+}
+
+type jsonDiscrep struct {
+	// Code is the parent's code; null for the appendix total.
+	Code         *string     `json:"code"`
+	Key          string      `json:"key"`
+	Stated       decimal.Dec `json:"stated"`
+	Sum          decimal.Dec `json:"sum"`
+	Rule         string      `json:"rule"`
+	Rounding     bool        `json:"rounding"`
+	Acknowledged bool        `json:"acknowledged"`
+	Reason       string      `json:"reason,omitempty"`
+}
+
+type jsonStated struct {
+	Text         string       `json:"text"`
+	Points       decimal.Dec  `json:"points"`
+	Percent      *decimal.Dec `json:"percent"`
+	PointsMatch  bool         `json:"points_match"`
+	PercentMatch bool         `json:"percent_match"`
+}
+
+type jsonLead struct {
+	Agency string       `json:"agency"`
+	Items  int          `json:"items"`
+	Shared int          `json:"shared"`
+	Lost   *decimal.Dec `json:"lost"`
+	Gain   *decimal.Dec `json:"gain"`
+	Left   *decimal.Dec `json:"left"`
+	Codes  []string     `json:"codes"`
+}
+
+func ptr(o plan.Opt) *decimal.Dec {
+	if !o.OK {
+		return nil
+	}
+	v := o.V
+	return &v
+}
+
+func jsonRows(rows []gap.Row) []jsonRow {
+	out := make([]jsonRow, 0, len(rows))
+	for _, r := range rows {
+		unit := r.Unit
+		if unit == "" {
+			unit = "points"
+		}
+		lead := r.Lead
+		if lead == nil {
+			lead = []string{}
+		}
+		out = append(out, jsonRow{Code: r.Code, Ref: r.Ref, Name: r.Name, Depth: r.Depth, Leaf: r.Leaf, Unit: unit, Survey: r.Survey,
+			Max: ptr(r.Max), Achieved: ptr(r.Achieved), Target: ptr(r.Target),
+			Lost: ptr(r.Lost), Gain: ptr(r.Gain), Left: ptr(r.Left), RecoveryPercent: ptr(r.Recovery),
+			Lead: lead, TargetText: r.TargetText, Deadline: r.Deadline, Note: r.Note})
+	}
+	return out
+}
+
+func (gapJSON) Print(w io.Writer, r *gap.Report) error {
+	out := jsonGap{Version: GapJSONVersion, Counting: leadCounting,
+		Plan: jsonPlan{ID: r.PlanID, Title: r.Title, Year: r.Year}, Appendices: []jsonAppendix{}}
+	if r.BaselineYear != 0 {
+		by := r.BaselineYear
+		out.Plan.BaselineYear = &by
+	}
+	for _, a := range r.Appendices {
+		ja := jsonAppendix{ID: a.ID, Label: a.Label, Title: a.Title, Items: a.Items, Leaves: a.Leaves, Scored: a.Scored(),
+			Rows: jsonRows(a.Rows), Percent: jsonRows(a.Percent), NoScore: jsonRows(a.NoScore),
+			Sections: []jsonSection{}, Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}}
+		if t := a.Total; t != nil {
+			ja.Total = &jsonTotal{Max: ptr(t.Max), Achieved: ptr(t.Achieved), Target: ptr(t.Target),
+				Lost: ptr(t.Lost), Gain: ptr(t.Gain), Left: ptr(t.Left),
+				RecoveryPercent: ptr(t.Recovery), IncreasePercent: ptr(t.Increase), Stated: t.Stated}
+		}
+		for _, s := range a.Sections {
+			ja.Sections = append(ja.Sections, jsonSection(s))
+		}
+		for _, d := range a.Discrepancies {
+			jd := jsonDiscrep{Key: d.Key.String(), Stated: d.Stated, Sum: d.Sum, Rule: d.Rule, Rounding: d.Rounding,
+				Acknowledged: d.Acknowledged, Reason: d.Reason}
+			if d.Item != nil {
+				code := d.Item.Code.Value
+				jd.Code = &code
+			}
+			ja.Discrepancies = append(ja.Discrepancies, jd)
+		}
+		if s := a.Stated; s != nil {
+			ja.StatedIncrease = &jsonStated{Text: s.Text, Points: s.Points, Percent: ptr(s.Percent),
+				PointsMatch: s.PointsMatch, PercentMatch: s.PercentMatch}
+		}
+		for _, l := range a.ByLead {
+			codes := l.Codes
+			if codes == nil {
+				codes = []string{}
+			}
+			ja.ByLead = append(ja.ByLead, jsonLead{Agency: l.Agency, Items: l.Items, Shared: l.Shared,
+				Lost: ptr(l.Lost), Gain: ptr(l.Gain), Left: ptr(l.Left), Codes: codes})
+		}
+		out.Appendices = append(out.Appendices, ja)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
