@@ -3,10 +3,16 @@
 // tools.
 package schema
 
-import _ "embed"
+import "embed"
 
 // Plan is the JSON Schema of a plan file. The loader in internal/plan
 // enforces the same structure; schema_test.go proves they agree.
 //
 //go:embed plan.schema.json
 var Plan []byte
+
+// Criteria holds the official criteria sets, one YAML file per set in
+// criteria/ (see internal/criteria).
+//
+//go:embed criteria/*.yaml
+var Criteria embed.FS

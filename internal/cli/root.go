@@ -137,6 +137,8 @@ Excel workbook ready to print and sign.`,
 	root.AddCommand(
 		newValidateCmd(ios),
 		newGapCmd(ios),
+		newCriteriaCmd(ios),
+		newInitCmd(ios),
 	)
 	return root
 }

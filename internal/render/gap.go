@@ -96,6 +96,16 @@ func gapHeader(r *gap.Report) []string {
 // projection is the one-line summary of an appendix's totals:
 // "2023: 85,415/100 → mục tiêu 2024: 88,679 (+3,264 điểm, +3,82%)".
 func projection(r *gap.Report, t *gap.Total) string {
+	if !t.Achieved.OK || !t.Target.OK {
+		var missing []string
+		if !t.Achieved.OK {
+			missing = append(missing, "điểm đạt được (achieved)")
+		}
+		if !t.Target.OK {
+			missing = append(missing, "mục tiêu (target)")
+		}
+		return fmt.Sprintf("Chưa có %s: điền cho từng tiêu chí để tính điểm bị mất và phấn đấu tăng.", strings.Join(missing, " và "))
+	}
 	from, to := "Đạt", "mục tiêu"
 	if r.BaselineYear != 0 {
 		from = fmt.Sprint(r.BaselineYear)

@@ -26,6 +26,7 @@ var checkers = []checker{
 	rangeRules{},
 	completeRules{},
 	resultRules{},
+	criteriaRules{},
 }
 
 // Rules lists every rule parplan reports: the loader's and the content
@@ -118,6 +119,9 @@ func (c *context) eachItem(fn func(a *plan.Appendix, it *plan.Item)) {
 
 // itemName names an item in messages: `item "1.3.1"`.
 func itemName(it *plan.Item) string {
+	if it.Criterion.Value != "" {
+		return fmt.Sprintf("row %q (criterion %s)", it.Code.Value, it.Criterion.Value)
+	}
 	if it.Code.Value != "" {
 		return fmt.Sprintf("item %q", it.Code.Value)
 	}

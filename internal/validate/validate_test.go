@@ -125,3 +125,35 @@ func TestREADMEListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCriteriaSetCatchesChanges: in the Đắk Nông plan, a changed max
+// point and an unknown code are caught at their lines.
+func TestCriteriaSetCatchesChanges(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(root, "plans/daknong-2024.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, old, new, rule string
+	}{
+		{name: "max", old: "            name: Thực hiện kế hoạch CCHC\n            max: 1.5\n", new: "            name: Thực hiện kế hoạch CCHC\n            max: 1.75\n", rule: ruleCriterionMax},
+		{name: "code", old: `          - code: "1.7"`, new: `          - code: "1.9"`, rule: ruleUnknownCriterion},
+		{name: "name", old: "name: Công tác tuyên truyền CCHC\n", new: "name: Công tác thi đua khen thưởng\n", rule: ruleCriterionMismatch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(string(data), tt.old) {
+				t.Fatalf("plan has no %q", tt.old)
+			}
+			changed := strings.Replace(string(data), tt.old, tt.new, 1)
+			line := strings.Count(changed[:strings.Index(changed, tt.new)+len(tt.new)-1], "\n") + 1
+			_, ds := File("daknong.yaml", []byte(changed), Options{})
+			for _, d := range ds {
+				if d.Rule == tt.rule && d.Fails() && d.Line >= line-2 && d.Line <= line {
+					return
+				}
+			}
+			t.Errorf("no %s error near line %d:\n%s", tt.rule, line, lines(ds))
+		})
+	}
+}

@@ -1,0 +1,241 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parplan/parplan/internal/criteria"
+	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/internal/render"
+)
+
+type criteriaOptions struct {
+	IO     *IO
+	Set    string
+	Format string
+	Level  string
+}
+
+var criteriaFormats = []string{"table", "json", "csv"}
+
+func newCriteriaCmd(ios *IO) *cobra.Command {
+	opts := &criteriaOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "criteria [SET]",
+		Short: "List the official criteria sets, or print one",
+		Long: `Without an argument, list the built-in official criteria sets (Bộ tiêu chí)
+of the Ministry of Home Affairs. With a set id, print its fields, criteria
+and sub-criteria with their official names, maximum points and how each is
+assessed: self-assessed (tự chấm), sociological survey (điều tra XHH),
+SIPAS, socio-economic statistics (KT-XH) or by the Ministry.`,
+		Example: `  parplan criteria
+  parplan criteria bnv-876-2022
+  parplan criteria bnv-876-2022 --level field
+  parplan criteria bnv-1149-2020 --format csv > 1149.csv`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return criteria.IDs(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Set = args[0]
+			}
+			return runCriteria(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(criteriaFormats, ", "))
+	cmd.Flags().StringVar(&opts.Level, "level", "all", "rows to show: field, criterion, all")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(criteriaFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions([]string{"field", "criterion", "all"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// assessmentNames are the assessment kinds in the documents' words.
+var assessmentNames = map[string]string{
+	criteria.Self:          "Tự chấm",
+	criteria.Survey:        "Điều tra XHH",
+	criteria.SIPAS:         "SIPAS",
+	criteria.Socioeconomic: "KT-XH",
+	criteria.Ministry:      "Bộ Nội vụ",
+}
+
+func runCriteria(opts *criteriaOptions) error {
+	switch opts.Format {
+	case "table", "json", "csv":
+	default:
+		return usageErrorf("--format: unknown format %q (valid formats: %s)", opts.Format, strings.Join(criteriaFormats, ", "))
+	}
+	maxDepth := map[string]int{"field": 0, "criterion": 1, "all": 99}
+	depth, ok := maxDepth[opts.Level]
+	if !ok {
+		return usageErrorf("--level: unknown level %q (valid levels: field, criterion, all)", opts.Level)
+	}
+	sets, err := criteria.Sets()
+	if err != nil {
+		return failuref("the built-in criteria data is broken: %v", err)
+	}
+	w := opts.IO.Out
+	if opts.Set == "" {
+		return listSets(w, opts.Format, sets)
+	}
+	set, ok := criteria.Get(opts.Set)
+	if !ok {
+		return usageErrorf("no criteria set %q (built-in sets: %s)", opts.Set, strings.Join(criteria.IDs(), ", "))
+	}
+	var rows []*criteria.Criterion
+	set.Walk(func(c *criteria.Criterion) {
+		if c.Depth() <= depth {
+			rows = append(rows, c)
+		}
+	})
+	switch opts.Format {
+	case "json":
+		return writeJSON(w, jsonSet(set, depth))
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		_ = cw.Write([]string{"set", "code", "name", "depth", "max", "assessment"})
+		for _, c := range rows {
+			_ = cw.Write([]string{set.ID, c.Code, c.Name, fmt.Sprint(c.Depth()), maxText(c), c.Assessment})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return failuref("writing output: %v", err)
+		}
+		return nil
+	}
+	fmt.Fprintf(w, "%s — %s\n%s; điểm kết quả các năm %s\n", set.ID, set.Name, set.Decision, set.Years())
+	t := render.Table{Header: []string{"Mã", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Tối đa", "Cách chấm"},
+		Align: []render.Align{render.Left, render.Left, render.Right, render.Left}, Color: opts.IO.color()}
+	for _, c := range rows {
+		t.Rows = append(t.Rows, []string{c.Code, strings.Repeat("  ", c.Depth()) + c.Name, maxText(c), assessmentNames[c.Assessment]})
+		t.Strong = append(t.Strong, c.Depth() == 0)
+	}
+	t.Footer = []string{"", "Tổng", set.Max.String(), ""}
+	width := opts.IO.width()
+	if width == 0 {
+		width = 160
+	}
+	t.ColWidth = []int{0, max(width-40, 30), 0, 0}
+	if err := t.Render(w); err != nil {
+		return failuref("writing output: %v", err)
+	}
+	fmt.Fprintln(w, splitLine(set))
+	if !set.Complete {
+		fmt.Fprintf(w, "Dữ liệu của bộ này chỉ gồm phần tự chấm mà bảng nguồn liệt kê (%s điểm).\n", set.Max)
+	}
+	return nil
+}
+
+func maxText(c *criteria.Criterion) string {
+	if !c.HasMax {
+		return ""
+	}
+	return c.Max.String()
+}
+
+// splitLine says how the points divide by assessment: "Tự chấm 61.5 ·
+// Điều tra XHH 22 · SIPAS 10 · KT-XH 6.5".
+func splitLine(set *criteria.Set) string {
+	split := set.Split()
+	var parts []string
+	for _, a := range criteria.Assessments {
+		if v, ok := split[a]; ok {
+			parts = append(parts, fmt.Sprintf("%s %s", assessmentNames[a], v.Trim()))
+		}
+	}
+	return "Điểm theo cách chấm: " + strings.Join(parts, " · ")
+}
+
+func listSets(w io.Writer, format string, sets []*criteria.Set) error {
+	switch format {
+	case "json":
+		var out []any
+		for _, s := range sets {
+			out = append(out, jsonSet(s, -1))
+		}
+		return writeJSON(w, out)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		_ = cw.Write([]string{"id", "decision", "from_year", "to_year", "max", "complete", "criteria"})
+		for _, s := range sets {
+			n := 0
+			s.Walk(func(*criteria.Criterion) { n++ })
+			_ = cw.Write([]string{s.ID, s.Decision, fmt.Sprint(s.FromYear), fmt.Sprint(s.ToYear), s.Max.String(), fmt.Sprint(s.Complete), fmt.Sprint(n)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	t := render.Table{Header: []string{"Bộ tiêu chí", "Quyết định", "Năm kết quả", "Số mục", "Điểm", "Ghi chú"},
+		Align: []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left}}
+	for _, s := range sets {
+		n := 0
+		s.Walk(func(*criteria.Criterion) { n++ })
+		note := ""
+		if !s.Complete {
+			note = "chỉ phần tự chấm"
+		}
+		t.Rows = append(t.Rows, []string{s.ID, s.Decision, s.Years(), fmt.Sprint(n), s.Max.String(), note})
+	}
+	if err := t.Render(w); err != nil {
+		return failuref("writing output: %v", err)
+	}
+	fmt.Fprintln(w, "In một bộ: parplan criteria ID")
+	return nil
+}
+
+type jsonCriterion struct {
+	Code       string          `json:"code"`
+	Name       string          `json:"name"`
+	Max        *decimal.Dec    `json:"max"`
+	Assessment string          `json:"assessment,omitempty"`
+	Items      []jsonCriterion `json:"items,omitempty"`
+}
+
+type jsonSetOut struct {
+	ID       string                 `json:"id"`
+	Name     string                 `json:"name"`
+	Decision string                 `json:"decision"`
+	FromYear int                    `json:"from_year"`
+	ToYear   *int                   `json:"to_year"`
+	Max      decimal.Dec            `json:"max"`
+	Complete bool                   `json:"complete"`
+	Split    map[string]decimal.Dec `json:"points_by_assessment"`
+	Items    []jsonCriterion        `json:"items,omitempty"`
+}
+
+// jsonSet describes a set, with its criteria down to depth (none when
+// depth is negative).
+func jsonSet(s *criteria.Set, depth int) jsonSetOut {
+	out := jsonSetOut{ID: s.ID, Name: s.Name, Decision: s.Decision, FromYear: s.FromYear, Max: s.Max, Complete: s.Complete, Split: map[string]decimal.Dec{}}
+	if s.ToYear != 0 {
+		to := s.ToYear
+		out.ToYear = &to
+	}
+	for k, v := range s.Split() {
+		out.Split[k] = v.Trim()
+	}
+	var conv func(cs []*criteria.Criterion) []jsonCriterion
+	conv = func(cs []*criteria.Criterion) []jsonCriterion {
+		var items []jsonCriterion
+		for _, c := range cs {
+			if c.Depth() > depth {
+				continue
+			}
+			jc := jsonCriterion{Code: c.Code, Name: c.Name, Assessment: c.Assessment, Items: conv(c.Items)}
+			if c.HasMax {
+				m := c.Max
+				jc.Max = &m
+			}
+			items = append(items, jc)
+		}
+		return items
+	}
+	out.Items = conv(s.Items)
+	return out
+}

@@ -1,0 +1,289 @@
+// Package criteria holds the Ministry of Home Affairs' official criteria
+// sets (Bộ tiêu chí) as data: every field, criterion and sub-criterion
+// code with its official name, maximum points and how it is assessed. The
+// sets are YAML files in schema/criteria/; adding a set is a data file
+// plus a test.
+package criteria
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/schema"
+)
+
+// Assessments: how a criterion is scored.
+const (
+	// Self is self-assessed by the province, with evidence.
+	Self = "self"
+	// Survey is scored by sociological survey (Điều tra XHH).
+	Survey = "survey"
+	// SIPAS is the citizen satisfaction index, itself a survey.
+	SIPAS = "sipas"
+	// Socioeconomic is measured from statistics (investment, enterprises,
+	// budget revenue, socio-economic targets).
+	Socioeconomic = "socioeconomic"
+	// Ministry is scored by the Ministry with no points in the set's
+	// source table.
+	Ministry = "ministry"
+)
+
+// Assessments lists the assessment kinds in report order.
+var Assessments = []string{Self, Survey, SIPAS, Socioeconomic, Ministry}
+
+// Set is one official criteria set.
+type Set struct {
+	ID       string
+	Name     string
+	Decision string
+	// FromYear and ToYear are the years whose results the set scores
+	// (the index "năm N", evaluated and published in spring N+1); ToYear
+	// is 0 while no newer set replaces it.
+	FromYear int
+	ToYear   int
+	// Max is the total of the set's points as the data covers them.
+	Max decimal.Dec
+	// Complete is false when the data covers only part of the set (the
+	// self-assessed part a province's table lists).
+	Complete bool
+	Items    []*Criterion
+
+	byCode map[string]*Criterion
+}
+
+// Criterion is one field, criterion or sub-criterion of a set.
+type Criterion struct {
+	Code   string
+	Name   string
+	Max    decimal.Dec
+	HasMax bool
+	// Assessment is set on criteria without children.
+	Assessment string
+	Items      []*Criterion
+	Parent     *Criterion
+}
+
+// Lookup returns the criterion with the given code, or nil.
+func (s *Set) Lookup(code string) *Criterion { return s.byCode[code] }
+
+// Walk calls fn for every criterion, parents before children.
+func (s *Set) Walk(fn func(*Criterion)) {
+	var walk func([]*Criterion)
+	walk = func(cs []*Criterion) {
+		for _, c := range cs {
+			fn(c)
+			walk(c.Items)
+		}
+	}
+	walk(s.Items)
+}
+
+// Covers reports whether the set scores the results of year.
+func (s *Set) Covers(year int) bool {
+	return year >= s.FromYear && (s.ToYear == 0 || year <= s.ToYear)
+}
+
+// Years describes the evaluation years: "2023–2024" or "2023–".
+func (s *Set) Years() string {
+	if s.ToYear == 0 {
+		return fmt.Sprintf("%d–", s.FromYear)
+	}
+	return fmt.Sprintf("%d–%d", s.FromYear, s.ToYear)
+}
+
+// Split returns the points of the criteria without children, by
+// assessment.
+func (s *Set) Split() map[string]decimal.Dec {
+	out := map[string]decimal.Dec{}
+	s.Walk(func(c *Criterion) {
+		if len(c.Items) == 0 && c.HasMax {
+			out[c.Assessment] = out[c.Assessment].Add(c.Max)
+		}
+	})
+	return out
+}
+
+// Depth is 0 for a field, 1 for a criterion, 2 for a sub-criterion.
+func (c *Criterion) Depth() int { return strings.Count(c.Code, ".") }
+
+// file is the YAML shape of a set.
+type file struct {
+	ID       string      `yaml:"id"`
+	Name     string      `yaml:"name"`
+	Decision string      `yaml:"decision"`
+	FromYear int         `yaml:"from_year"`
+	ToYear   int         `yaml:"to_year"`
+	Max      yamlDec     `yaml:"max"`
+	Complete bool        `yaml:"complete"`
+	Items    []*fileItem `yaml:"items"`
+}
+
+type fileItem struct {
+	Code       string      `yaml:"code"`
+	Name       string      `yaml:"name"`
+	Max        *yamlDec    `yaml:"max"`
+	Assessment string      `yaml:"assessment"`
+	Items      []*fileItem `yaml:"items"`
+}
+
+// yamlDec reads a decimal from the digits written in the data file.
+type yamlDec struct{ decimal.Dec }
+
+func (d *yamlDec) UnmarshalYAML(n *yaml.Node) error {
+	v, err := decimal.Parse(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
+	d.Dec = v
+	return nil
+}
+
+var (
+	loadOnce sync.Once
+	sets     []*Set
+	loadErr  error
+)
+
+// Sets returns every built-in set, sorted by id, or the error that made
+// the data unreadable (a test guards against it).
+func Sets() ([]*Set, error) {
+	loadOnce.Do(func() { sets, loadErr = load(schema.Criteria) })
+	return sets, loadErr
+}
+
+// Get returns the set with the given id.
+func Get(id string) (*Set, bool) {
+	all, _ := Sets()
+	for _, s := range all {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// IDs returns the ids of the built-in sets.
+func IDs() []string {
+	all, _ := Sets()
+	ids := make([]string, len(all))
+	for i, s := range all {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+func load(fsys fs.FS) ([]*Set, error) {
+	names, err := fs.Glob(fsys, "criteria/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var out []*Set
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		s, err := Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".yaml"); s.ID != want {
+			return nil, fmt.Errorf("%s: id %q must match the file name", name, s.ID)
+		}
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b *Set) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// Parse reads one set from its YAML data and checks it: unknown keys,
+// codes nested by number, unique codes, assessments, and parents equal to
+// the sum of their children.
+func Parse(data []byte) (*Set, error) {
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
+	}
+	s := &Set{ID: f.ID, Name: f.Name, Decision: f.Decision, FromYear: f.FromYear, ToYear: f.ToYear,
+		Max: f.Max.Dec, Complete: f.Complete, byCode: map[string]*Criterion{}}
+	if s.ID == "" || s.Decision == "" || s.FromYear == 0 {
+		return nil, fmt.Errorf("id, decision and from_year are required")
+	}
+	var build func(items []*fileItem, parent *Criterion) ([]*Criterion, error)
+	build = func(items []*fileItem, parent *Criterion) ([]*Criterion, error) {
+		var out []*Criterion
+		for _, fi := range items {
+			c := &Criterion{Code: fi.Code, Name: fi.Name, Assessment: fi.Assessment, Parent: parent}
+			if fi.Max != nil {
+				c.Max, c.HasMax = fi.Max.Dec, true
+			}
+			want := ""
+			if parent != nil {
+				want = parent.Code + "."
+			}
+			if !strings.HasPrefix(c.Code, want) || strings.Contains(c.Code[len(want):], ".") || c.Code == want {
+				return nil, fmt.Errorf("code %q is not a child of %q", c.Code, strings.TrimSuffix(want, "."))
+			}
+			if s.byCode[c.Code] != nil {
+				return nil, fmt.Errorf("code %q appears twice", c.Code)
+			}
+			if c.Name == "" {
+				return nil, fmt.Errorf("code %q has no name", c.Code)
+			}
+			s.byCode[c.Code] = c
+			kids, err := build(fi.Items, c)
+			if err != nil {
+				return nil, err
+			}
+			c.Items = kids
+			switch {
+			case len(kids) == 0 && !slices.Contains(Assessments, c.Assessment):
+				return nil, fmt.Errorf("code %q: assessment %q is not one of %s", c.Code, c.Assessment, strings.Join(Assessments, ", "))
+			case len(kids) > 0 && c.Assessment != "":
+				return nil, fmt.Errorf("code %q has children: its assessment is theirs", c.Code)
+			case len(kids) == 0 && !c.HasMax && c.Assessment != Ministry:
+				return nil, fmt.Errorf("code %q has no max", c.Code)
+			}
+			if len(kids) > 0 {
+				if err := checkSum(c.Code, c.Max, c.HasMax, kids); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, c)
+		}
+		return out, nil
+	}
+	items, err := build(f.Items, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.Items = items
+	if err := checkSum("the set", s.Max, true, items); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func checkSum(what string, max decimal.Dec, hasMax bool, kids []*Criterion) error {
+	var sum decimal.Dec
+	for _, k := range kids {
+		sum = sum.Add(k.Max)
+	}
+	if !hasMax {
+		return fmt.Errorf("%s has children but no max", what)
+	}
+	if !sum.Equal(max) {
+		return fmt.Errorf("%s: max %s, but its children add up to %s", what, max, sum)
+	}
+	return nil
+}
