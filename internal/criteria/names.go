@@ -8,10 +8,10 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
+
+	"github.com/parplan/parplan/internal/vntext"
 )
 
 //go:embed names.yaml
@@ -68,17 +68,6 @@ func words(name string) []string {
 	return out
 }
 
-var foldDiacritics = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// fold drops diacritics and đ, so typos in tone marks compare equal.
-func fold(w string) string {
-	out, _, err := transform.String(foldDiacritics, w)
-	if err != nil {
-		return w
-	}
-	return strings.ReplaceAll(out, "đ", "d")
-}
-
 // CompareNames compares a plan's name for a criterion with the official
 // name.
 func CompareNames(plan, official string) NameMatch {
@@ -97,7 +86,7 @@ func content(ws []string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range ws {
 		if !slices.Contains(names.Stopwords, w) {
-			out[fold(w)] = true
+			out[vntext.Fold(w)] = true // typos in tone marks compare equal
 		}
 	}
 	return out

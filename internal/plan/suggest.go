@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-	"unicode"
+	"github.com/parplan/parplan/internal/vntext"
 )
 
 // synonyms maps words people write for a key, in Vietnamese or English, to
@@ -54,13 +51,8 @@ func suggest(name string, fields []field) string {
 // foldKey lower-cases a key and drops diacritics and đ, so that "Chủ trì"
 // and "chu_tri" compare equal to the synonym table's "chu_tri".
 func foldKey(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(strings.TrimSpace(s)))
-	if err != nil {
-		out = strings.ToLower(s)
-	}
-	out = strings.NewReplacer("đ", "d", " ", "_", "-", "_").Replace(out)
-	return out
+	out := vntext.Fold(strings.ToLower(strings.TrimSpace(s)))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(out)
 }
 
 // distance is the Levenshtein edit distance between a and b.

@@ -9,14 +9,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/parplan/parplan/internal/criteria"
+	"github.com/parplan/parplan/internal/vntext"
 )
 
 // Options describe the new plan.
@@ -123,17 +121,15 @@ func scalar(s string) string {
 }
 
 var (
-	foldDiacritics = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	issuerPrefix   = regexp.MustCompile(`(?i)^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+`)
-	nonID          = regexp.MustCompile(`[^a-z0-9]+`)
+	issuerPrefix = regexp.MustCompile(`(?i)^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+`)
+	nonID        = regexp.MustCompile(`[^a-z0-9]+`)
 )
 
 // Slug makes a plan id from the issuer and year: "UBND tỉnh Đắk Nông",
 // 2025 → "daknong-2025".
 func Slug(issuer string, year int) string {
 	s := issuerPrefix.ReplaceAllString(strings.TrimSpace(norm.NFC.String(issuer)), "")
-	s, _, _ = transform.String(foldDiacritics, strings.ToLower(s))
-	s = strings.ReplaceAll(s, "đ", "d")
+	s = vntext.Fold(strings.ToLower(s))
 	s = nonID.ReplaceAllString(s, "")
 	if s == "" {
 		return fmt.Sprintf("plan-%d", year)

@@ -125,6 +125,9 @@ func itemName(it *plan.Item) string {
 	if it.Code.Value != "" {
 		return fmt.Sprintf("item %q", it.Code.Value)
 	}
+	if it.Name.Value == "" {
+		return fmt.Sprintf("the item at line %d (no code, no name)", it.Pos.Line)
+	}
 	return fmt.Sprintf("item %q", clip(it.Name.Value, 40))
 }
 
