@@ -139,6 +139,7 @@ Excel workbook ready to print and sign.`,
 		newGapCmd(ios),
 		newCriteriaCmd(ios),
 		newInitCmd(ios),
+		newExportCmd(ios),
 	)
 	return root
 }
