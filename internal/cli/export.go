@@ -144,7 +144,7 @@ func runExport(opts *exportOptions) error {
 	}
 	defer wb.Close()
 	for _, w := range wb.Warnings {
-		fmt.Fprintf(ios.ErrOut, "parplan: warning: %s\n", w)
+		fmt.Fprintln(ios.ErrOut, w)
 	}
 
 	if out == "-" {

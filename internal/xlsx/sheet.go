@@ -288,7 +288,7 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 				// More digits than a spreadsheet keeps: text, so that
 				// what was written is what is shown.
 				c.Value = v.num.String()
-				w.warnings = append(w.warnings, fmt.Sprintf("%s: %s has more digits than a spreadsheet number keeps; written as text", cellRef(i+1, row), v.num))
+				w.warnings = append(w.warnings, fmt.Sprintf("%d:%d: warning: %s has more digits than a spreadsheet number keeps; written as text in cell %s", v.pos.Line, v.pos.Col, v.num, cellRef(i+1, row)))
 			}
 		case v.text != "":
 			c.Value = v.text

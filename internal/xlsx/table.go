@@ -56,12 +56,14 @@ func (r *tableRow) mergedAt(i int) (m span, starts, inside bool) {
 	return span{}, false, false
 }
 
-// value is a cell: text, or an exact number.
+// value is a cell: text, or an exact number with the position in the
+// plan file it comes from (for messages about it).
 type value struct {
 	text    string
 	num     decimal.Dec
 	isNum   bool
 	percent bool
+	pos     plan.Pos
 }
 
 func text(s string) value { return value{text: s} }
@@ -183,7 +185,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 	walk(a.Items, "")
 	t.total, t.note = totalAndNote(a, l, cols, v)
 	if l.Note != "" && a.Note.Value != "" && t.note != a.Note.Value {
-		t.warnings = append(t.warnings, fmt.Sprintf("appendix %q: the note computed from the total, %q, differs from the plan's note %q; the workbook has the computed one", a.ID.Value, t.note, a.Note.Value))
+		t.warnings = append(t.warnings, fmt.Sprintf("%d:%d: warning: the note computed from the total, %q, differs from the plan's note %q; the workbook has the computed one", a.Note.Pos.Line, a.Note.Pos.Col, t.note, a.Note.Value))
 	}
 	return t, nil
 }
@@ -268,14 +270,14 @@ func cellValue(l *layout.Layout, it *plan.Item, field, code string, style layout
 		if it.Percent() {
 			// A percentage is the item's own; children are never summed.
 			if s := it.Scores.Get(k); s.Given {
-				return value{num: s.Value, isNum: true, percent: true}
+				return value{num: s.Value, isNum: true, percent: true, pos: s.Pos}
 			}
 			return value{}
 		}
 		// A parent that states no score shows the sum of its children,
 		// which is what the plan format says it is.
 		if e := it.Sums.Effective[k]; e.OK {
-			return value{num: e.V, isNum: true}
+			return value{num: e.V, isNum: true, pos: scorePos(it.Scores.Get(k), it.Pos)}
 		}
 		return value{}
 	case layout.FieldTargetText:
@@ -345,7 +347,10 @@ func totalAndNote(a *plan.Appendix, l *layout.Layout, cols []layout.Column, v ma
 		}
 		k := map[string]plan.ScoreKey{layout.FieldMax: plan.Max, layout.FieldAchieved: plan.Achieved, layout.FieldTarget: plan.Target}[c.Field]
 		if tot[k].OK {
-			row.cells[i] = value{num: tot[k].V, isNum: true}
+			row.cells[i] = value{num: tot[k].V, isNum: true, pos: a.Pos}
+			if a.Total != nil {
+				row.cells[i].pos = scorePos(a.Total.Get(k), a.Total.Pos)
+			}
 		}
 	}
 	if l.Note != "" {
@@ -378,4 +383,12 @@ func increaseNote(tmpl string, tot [3]plan.Opt, v map[string]string) (string, bo
 		w[k] = s
 	}
 	return layout.Expand(tmpl, w), true
+}
+
+// scorePos is where a score was written, or fallback when it is a sum.
+func scorePos(n plan.Number, fallback plan.Pos) plan.Pos {
+	if n.Given {
+		return n.Pos
+	}
+	return fallback
 }

@@ -108,9 +108,10 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 		if err != nil {
 			return fmt.Errorf("appendix %q: %w", t.appendix.ID.Value, err)
 		}
-		wb.Warnings = append(wb.Warnings, t.warnings...)
-		for _, w := range warnings {
-			wb.Warnings = append(wb.Warnings, fmt.Sprintf("appendix %q: %s", t.appendix.ID.Value, w))
+		// Warnings come as "line:col: warning: …"; the file makes them
+		// read like every other finding.
+		for _, w := range append(t.warnings, warnings...) {
+			wb.Warnings = append(wb.Warnings, p.File+":"+w)
 		}
 	}
 	if err := wb.addSheet(len(tables) == 0, first, SummarySheet); err != nil {

@@ -528,8 +528,9 @@ func TestTooManyDigits(t *testing.T) {
 	if got := cellText(t, f, "Phụ lục 01", "D8"); got != "1.2345678901234567" {
 		t.Errorf("D8 = %q", got)
 	}
-	// The item and the total row (which sums it).
-	if len(wb.Warnings) != 2 || !strings.Contains(wb.Warnings[0], "D8: 1.2345678901234567 has more digits") {
+	// The item and the total row (which sums it), each at its place in
+	// the plan file.
+	if len(wb.Warnings) != 2 || !strings.HasPrefix(wb.Warnings[0], "d.yaml:8:48: warning: 1.2345678901234567 has more digits") || !strings.Contains(wb.Warnings[0], "cell D8") {
 		t.Errorf("warnings %q", wb.Warnings)
 	}
 }
