@@ -21,6 +21,7 @@ func TestExitCodes(t *testing.T) {
 	good := write("good.yaml", "plan: {id: g, title: T, year: 2024}\nappendices:\n  - id: a\n    items: [{name: x}]\n")
 	bad := write("bad.yaml", "plan: {id: b, title: T, year: 2024}\nappendices:\n  - id: a\n    items: [{name: x, max: 1, achieved: 2}]\n")
 	warn := write("warn.yaml", "plan: {id: w, title: T, year: 2024}\nappendices:\n  - id: a\n    items: []\n")
+	huge := write("huge.yaml", strings.Repeat("# padding\n", 1_100_000))
 	empty := filepath.Join(dir, "empty")
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
@@ -40,6 +41,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "unknown format", args: []string{"validate", "-f", "xml", good}, want: ExitUsage},
 		{name: "unknown command", args: []string{"nope"}, want: ExitUsage},
 		{name: "directory without plans", args: []string{"validate", empty}, want: ExitUsage},
+		{name: "file over the size limit", args: []string{"validate", huge}, want: ExitProblems},
 		{name: "missing file", args: []string{"validate", filepath.Join(dir, "missing.yaml")}, want: ExitFailure},
 		{name: "missing beats errors", args: []string{"validate", bad, filepath.Join(dir, "missing.yaml")}, want: ExitFailure},
 		{name: "gap", args: []string{"gap", "../../plans/daknong-2024.yaml"}, want: ExitOK},

@@ -107,6 +107,10 @@ func appendixIDs(args []string) []string {
 func runExport(opts *exportOptions) error {
 	ios := opts.IO
 	data, err := readLimited(opts.Plan, ios.In)
+	if d, ok := sizeFinding(opts.Plan, err); ok {
+		fmt.Fprintln(ios.ErrOut, d)
+		return reported(ExitProblems)
+	}
 	if err != nil {
 		return failuref("%s: %v", opts.Plan, err)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,8 +9,32 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/plan"
 )
+
+// tooLargeError is a plan file over the size limit, refused before it is
+// read: a problem of the input, reported like the loader's findings.
+type tooLargeError struct {
+	size int64 // -1 when unknown (standard input)
+}
+
+func (e *tooLargeError) Error() string { return "larger than the limit for a plan file" }
+
+// sizeFinding returns the finding for err when it is a file over the size
+// limit.
+func sizeFinding(file string, err error) (diag.Diagnostic, bool) {
+	var tl *tooLargeError
+	if !errors.As(err, &tl) {
+		return diag.Diagnostic{}, false
+	}
+	limit := plan.DefaultLimits.MaxBytes
+	size := tl.size
+	if size < 0 {
+		size = limit + 1
+	}
+	return plan.TooLarge(displayName(file), size, limit), true
+}
 
 // readLimited reads a plan file, refusing one larger than the loader's
 // limit before reading it all. "-" reads standard input.
@@ -34,7 +57,7 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 			return nil, errors.New("is a directory")
 		}
 		if st.Size() > limit {
-			return nil, fmt.Errorf("file is %d bytes, larger than the %d-byte limit for a plan file", st.Size(), limit)
+			return nil, &tooLargeError{size: st.Size()}
 		}
 		r = f
 	}
@@ -43,7 +66,7 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 		return nil, describeOSError(err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("input is larger than the %d-byte limit for a plan file", limit)
+		return nil, &tooLargeError{size: -1}
 	}
 	return data, nil
 }

@@ -117,6 +117,10 @@ func runGap(opts *gapOptions) error {
 // since a report on a plan with errors is still useful.
 func loadPlan(ios *IO, file string) (*plan.Plan, error) {
 	data, err := readLimited(file, ios.In)
+	if d, ok := sizeFinding(file, err); ok {
+		fmt.Fprintln(ios.ErrOut, d)
+		return nil, reported(ExitProblems)
+	}
 	if err != nil {
 		return nil, failuref("%s: %v", file, err)
 	}

@@ -72,6 +72,10 @@ func runValidate(opts *validateOptions) error {
 			continue
 		}
 		data, err := readLimited(file, opts.IO.In)
+		if d, ok := sizeFinding(file, err); ok {
+			r.Diagnostics = append(r.Diagnostics, d)
+			continue
+		}
 		if err != nil {
 			r.Failures = append(r.Failures, report.Failure{File: file, Message: err.Error()})
 			continue

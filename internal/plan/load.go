@@ -99,7 +99,7 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // root node, or nil after reporting why there is none.
 func (d *decoder) parse(data []byte) *yaml.Node {
 	if int64(len(data)) > d.lim.MaxBytes {
-		d.report(Pos{1, 1}, RuleLimit, "file is %s, larger than the %s limit for a plan file", sizeText(int64(len(data))), sizeText(d.lim.MaxBytes))
+		d.diags = append(d.diags, TooLarge(d.file, int64(len(data)), d.lim.MaxBytes))
 		return nil
 	}
 	if !d.checkEncoding(data) {
@@ -216,6 +216,13 @@ func (d *decoder) checkEncoding(data []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// TooLarge is the finding for a file of size bytes, over the limit: for
+// callers that refuse a file before reading it all.
+func TooLarge(file string, size, limit int64) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: RuleLimit,
+		Message: fmt.Sprintf("file is %s, larger than the %s limit for a plan file", sizeText(size), sizeText(limit))}
 }
 
 func sizeText(n int64) string {
