@@ -27,6 +27,7 @@ var checkers = []checker{
 	completeRules{},
 	resultRules{},
 	criteriaRules{},
+	listRules{},
 }
 
 // Rules lists every rule parplan reports: the loader's and the content
