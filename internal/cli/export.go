@@ -17,7 +17,6 @@ import (
 	"github.com/parplan/parplan/internal/atomicfile"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/plan"
-	"github.com/parplan/parplan/internal/validate"
 	"github.com/parplan/parplan/internal/xlsx"
 )
 
@@ -106,16 +105,11 @@ func appendixIDs(args []string) []string {
 
 func runExport(opts *exportOptions) error {
 	ios := opts.IO
-	data, err := readLimited(opts.Plan, ios.In)
-	if d, ok := sizeFinding(opts.Plan, err); ok {
-		fmt.Fprintln(ios.ErrOut, d)
-		return reported(ExitProblems)
-	}
+	p, ds, err := readPlan(ios, opts.Plan)
 	if err != nil {
-		return failuref("%s: %v", opts.Plan, err)
+		return err
 	}
-	p, ds := validate.File(displayName(opts.Plan), data, validate.Options{})
-	if failing := failures(ds); len(failing) > 0 || p == nil {
+	if failing := failures(ds); len(failing) > 0 {
 		for _, d := range failing {
 			fmt.Fprintln(ios.ErrOut, d)
 		}

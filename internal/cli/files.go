@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/validate"
 )
 
 // tooLargeError is a plan file over the size limit, refused before it is
@@ -85,6 +87,34 @@ func describeOSError(err error) error {
 		return errors.New("permission denied")
 	}
 	return err
+}
+
+// readPlan reads, loads and checks one plan for a command that works on
+// its content (gap, export). A file that cannot be read is a failure
+// (exit 3); one over the size limit or that does not load as a plan has
+// its findings printed on stderr and ends the run (exit 1). Otherwise it
+// returns the plan with the content checks' findings, for the command to
+// judge.
+func readPlan(ios *IO, file string) (*plan.Plan, []diag.Diagnostic, error) {
+	data, err := readLimited(file, ios.In)
+	if d, ok := sizeFinding(file, err); ok {
+		fmt.Fprintln(ios.ErrOut, d)
+		return nil, nil, reported(ExitProblems)
+	}
+	if err != nil {
+		return nil, nil, failuref("%s: %v", file, err)
+	}
+	name := displayName(file)
+	p, ds := plan.Load(name, data)
+	if p == nil || len(ds) > 0 {
+		diag.Sort(ds)
+		for _, d := range ds {
+			fmt.Fprintln(ios.ErrOut, d)
+		}
+		fmt.Fprintf(ios.ErrOut, "parplan: %s cannot be read as a plan; run 'parplan validate %s'\n", name, file)
+		return nil, nil, reported(ExitProblems)
+	}
+	return p, validate.Plan(p, validate.Options{}), nil
 }
 
 // isPlanFile reports whether a file found in a directory is a plan file.

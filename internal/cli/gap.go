@@ -2,18 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/gap"
-	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/render"
-	"github.com/parplan/parplan/internal/validate"
 )
 
 type gapOptions struct {
@@ -97,9 +92,12 @@ func runGap(opts *gapOptions) error {
 	if err != nil {
 		return usageErrorf("--format: %v", err)
 	}
-	p, err := loadPlan(opts.IO, opts.File)
+	p, ds, err := readPlan(opts.IO, opts.File)
 	if err != nil {
 		return err
+	}
+	if n := diag.Count(ds).Errors; n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "parplan: warning: %s has %d validation error(s); run 'parplan validate %s'\n", displayName(opts.File), n, opts.File)
 	}
 	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top})
 	if err != nil {
@@ -109,50 +107,4 @@ func runGap(opts *gapOptions) error {
 		return failuref("writing output: %v", err)
 	}
 	return nil
-}
-
-// loadPlan reads and loads one plan for a command that works on its
-// content. A file that does not load is refused with its findings on
-// stderr (exit 1); content errors are summarized on stderr as a warning,
-// since a report on a plan with errors is still useful.
-func loadPlan(ios *IO, file string) (*plan.Plan, error) {
-	data, err := readLimited(file, ios.In)
-	if d, ok := sizeFinding(file, err); ok {
-		fmt.Fprintln(ios.ErrOut, d)
-		return nil, reported(ExitProblems)
-	}
-	if err != nil {
-		return nil, failuref("%s: %v", file, err)
-	}
-	name := displayName(file)
-	p, ds := plan.Load(name, data)
-	if p == nil || len(ds) > 0 {
-		diag.Sort(ds)
-		for _, d := range ds {
-			fmt.Fprintln(ios.ErrOut, d)
-		}
-		fmt.Fprintf(ios.ErrOut, "parplan: %s cannot be read as a plan; run 'parplan validate %s'\n", name, file)
-		return nil, reported(ExitProblems)
-	}
-	if n := diag.Count(validate.Plan(p, validate.Options{})).Errors; n > 0 {
-		fmt.Fprintf(ios.ErrOut, "parplan: warning: %s has %d validation error(s); run 'parplan validate %s'\n", name, n, file)
-	}
-	return p, nil
-}
-
-// width is the terminal width output must fit, or 0 when output is not a
-// terminal. $COLUMNS overrides it.
-func (ios *IO) width() int {
-	if c, err := strconv.Atoi(ios.Getenv("COLUMNS")); err == nil && c > 0 {
-		return c
-	}
-	if !ios.IsTerminal {
-		return 0
-	}
-	if f, ok := ios.Out.(*os.File); ok {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w
-		}
-	}
-	return 80
 }

@@ -3,8 +3,10 @@ package cli
 import (
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 func isTerminal(w io.Writer) bool {
@@ -19,4 +21,21 @@ func (ios *IO) color() bool {
 		return false
 	}
 	return ios.Getenv("NO_COLOR") == "" && ios.Getenv("TERM") != "dumb"
+}
+
+// width is the terminal width output must fit, or 0 when output is not a
+// terminal. $COLUMNS overrides it.
+func (ios *IO) width() int {
+	if c, err := strconv.Atoi(ios.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	if !ios.IsTerminal {
+		return 0
+	}
+	if f, ok := ios.Out.(*os.File); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
 }

@@ -193,6 +193,13 @@ func Parse(data []byte) ([]*Layout, error) {
 	return list, nil
 }
 
+// ByCriteria reports whether the layout numbers its rows with the
+// criterion codes (1, 1.3, 1.3.1) rather than sections and running
+// numbers.
+func (l *Layout) ByCriteria() bool {
+	return len(l.Numbering) > 0 && l.Numbering[0] == Hierarchical
+}
+
 // Known reports whether id names a layout.
 func Known(id string) bool { return all[id] != nil }
 

@@ -312,6 +312,11 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 	if n = d.node(n); n == nil {
 		return false
 	}
+	return d.fields(n, what, fields)
+}
+
+// fields decodes n, whose aliases are already resolved, as a mapping.
+func (d *decoder) fields(n *yaml.Node, what string, fields []field) bool {
 	if n.Kind != yaml.MappingNode {
 		d.report(posOf(n), RuleWrongType, "%s must be a mapping (key: value lines), not %s", what, kindText(n))
 		return false
@@ -676,7 +681,6 @@ func (d *decoder) item(n *yaml.Node, it *Item, what string) {
 	if n = d.node(n); n == nil {
 		return
 	}
-	d.nodes-- // mapping counts it again
 	// Read the code first so that every message names the item by it.
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -685,7 +689,7 @@ func (d *decoder) item(n *yaml.Node, it *Item, what string) {
 			}
 		}
 	}
-	d.mapping(n, what, []field{
+	d.fields(n, what, []field{
 		{name: "code", decode: d.setText(&it.Code, what+" code")},
 		{name: "name", required: true, decode: d.setText(&it.Name, what+" name")},
 		{name: "criterion", decode: d.setText(&it.Criterion, what+" criterion")},

@@ -190,15 +190,6 @@ type Item struct {
 // Percent reports whether the item's scores are percentages.
 func (it *Item) Percent() bool { return it.Unit.Value == UnitPercent }
 
-// Label returns the code, or the name when the row has no code, for
-// messages.
-func (it *Item) Label() string {
-	if it.Code.Value != "" {
-		return it.Code.Value
-	}
-	return it.Name.Value
-}
-
 // UnitPercent is the only unit besides the default (points).
 const UnitPercent = "percent"
 

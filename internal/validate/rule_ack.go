@@ -27,10 +27,6 @@ func (ackRules) rules() []diag.Rule {
 	}
 }
 
-// check is part of the checker interface; ackRules runs after the others
-// through apply.
-func (ackRules) check(*context) {}
-
 func (ackRules) apply(c *context) {
 	used := map[*plan.Ack]bool{}
 	for _, f := range c.findings {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parplan/parplan/internal/criteria"
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/layout"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -82,17 +83,15 @@ func criterionCode(a *plan.Appendix, it *plan.Item) (string, bool) {
 }
 
 // byCriteria reports whether an appendix's rows are numbered by the
-// criteria set: a scored layout, or any row with a maximum.
+// criteria set: its layout numbers rows hierarchically, or, without a
+// layout, a row has a maximum.
 func byCriteria(a *plan.Appendix) bool {
-	switch a.Layout.Value {
-	case "scored", "assignment":
-		return true
-	case "":
-		found := false
-		a.Walk(func(it *plan.Item) { found = found || it.Scores.Max.Given })
-		return found
+	if l := layout.Get(a.Layout.Value); l != nil {
+		return l.ByCriteria()
 	}
-	return false
+	found := false
+	a.Walk(func(it *plan.Item) { found = found || it.Scores.Max.Given })
+	return found
 }
 
 func checkCriterion(c *context, set *criteria.Set, it *plan.Item, code string) {

@@ -139,12 +139,3 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
-
-// scorePos is where to report a finding about score k of an item: the
-// value's own position, or the item's when the value is not written.
-func scorePos(s *plan.Scores, k plan.ScoreKey, fallback plan.Pos) plan.Pos {
-	if n := s.Get(k); n.Given {
-		return n.Pos
-	}
-	return fallback
-}
