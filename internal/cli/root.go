@@ -8,8 +8,11 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // Exit statuses, the same for every command.
@@ -49,6 +52,8 @@ type IO struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Out is a terminal.
 	IsTerminal bool
+	// P renders messages in the user's language.
+	P *msg.Printer
 }
 
 // exitError carries an exit status and a message for stderr. A silent
@@ -90,6 +95,14 @@ func run(args []string, ios *IO) (code int) {
 			code = ExitFailure
 		}
 	}()
+	if ios.P == nil {
+		lang, err := msg.Choose(langFlag(args), ios.Getenv)
+		ios.P = msg.For(lang)
+		if err != nil {
+			fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.Err(err))
+			return ExitUsage
+		}
+	}
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -110,6 +123,23 @@ func run(args []string, ios *IO) (code int) {
 	// command, wrong number of arguments.
 	fmt.Fprintf(ios.ErrOut, "parplan: %v\nRun 'parplan --help' for usage.\n", err)
 	return ExitUsage
+}
+
+// langFlag finds the value of --lang in args before cobra parses them:
+// the help texts are written in the chosen language as the commands are
+// built.
+func langFlag(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return ""
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return ""
 }
 
 func newRootCmd(ios *IO) *cobra.Command {
@@ -133,6 +163,8 @@ Excel workbook ready to print and sign.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: err}
 	})
+	var lang string
+	root.PersistentFlags().StringVar(&lang, "lang", "", "language of messages and help: vi or en (default: $PARPLAN_LANG, the locale, else vi)")
 	root.SetVersionTemplate("parplan {{.Version}}\n")
 	root.AddCommand(
 		newValidateCmd(ios),
