@@ -30,6 +30,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PLANS", plans)
 			env.Setenv("NO_COLOR", "")
+			// Scripts speak English unless they choose otherwise
+			// (env PARPLAN_LANG=vi, or --lang vi).
+			env.Setenv("PARPLAN_LANG", "en")
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {

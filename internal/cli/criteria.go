@@ -24,31 +24,25 @@ var criteriaFormats = []string{"table", "json", "csv"}
 
 func newCriteriaCmd(ios *IO) *cobra.Command {
 	opts := &criteriaOptions{IO: ios}
-	cmd := &cobra.Command{
-		Use:   "criteria [SET]",
-		Short: "List the official criteria sets, or print one",
-		Long: `Without an argument, list the built-in official criteria sets (Bộ tiêu chí)
-of the Ministry of Home Affairs. With a set id, print its fields, criteria
-and sub-criteria with their official names, maximum points and how each is
-assessed: self-assessed (tự chấm), sociological survey (điều tra XHH),
-SIPAS, socio-economic statistics (KT-XH) or by the Ministry.`,
-		Example: `  parplan criteria
-  parplan criteria bnv-876-2022
-  parplan criteria bnv-876-2022 --level field
-  parplan criteria bnv-1149-2020 --format csv > 1149.csv`,
-		Args: cobra.MaximumNArgs(1),
+	p := ios.P
+	cmd := help(p, &cobra.Command{
+		Use: "criteria [SET]",
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return criteria.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
+			switch len(args) {
+			case 0:
+			case 1:
 				opts.Set = args[0]
+			default:
+				return usageError("cli.criteria-args", "Count", len(args))
 			}
 			return runCriteria(opts)
 		},
-	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(criteriaFormats, ", "))
-	cmd.Flags().StringVar(&opts.Level, "level", "all", "rows to show: field, criterion, all")
+	}, "criteria")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", flagUsage(p, "criteria", "format", "Formats", criteriaFormats))
+	cmd.Flags().StringVar(&opts.Level, "level", "all", flagUsage(p, "criteria", "level"))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(criteriaFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions([]string{"field", "criterion", "all"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -67,16 +61,16 @@ func runCriteria(opts *criteriaOptions) error {
 	switch opts.Format {
 	case "table", "json", "csv":
 	default:
-		return usageErrorf("--format: unknown format %q (valid formats: %s)", opts.Format, strings.Join(criteriaFormats, ", "))
+		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", criteriaFormats)
 	}
 	maxDepth := map[string]int{"field": 0, "criterion": 1, "all": 99}
 	depth, ok := maxDepth[opts.Level]
 	if !ok {
-		return usageErrorf("--level: unknown level %q (valid levels: field, criterion, all)", opts.Level)
+		return usageError("cli.unknown-level", "Value", opts.Level, "Levels", []string{"field", "criterion", "all"})
 	}
 	sets, err := criteria.Sets()
 	if err != nil {
-		return failuref("the built-in criteria data is broken: %v", err)
+		return failure("cli.criteria-broken", "Err", err.Error())
 	}
 	w := opts.IO.Out
 	if opts.Set == "" {
@@ -84,7 +78,7 @@ func runCriteria(opts *criteriaOptions) error {
 	}
 	set, ok := criteria.Get(opts.Set)
 	if !ok {
-		return usageErrorf("no criteria set %q (built-in sets: %s)", opts.Set, strings.Join(criteria.IDs(), ", "))
+		return usageError("cli.unknown-set", "Set", opts.Set, "Sets", criteria.IDs())
 	}
 	var rows []*criteria.Criterion
 	set.Walk(func(c *criteria.Criterion) {
@@ -104,7 +98,7 @@ func runCriteria(opts *criteriaOptions) error {
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
-			return failuref("writing output: %v", err)
+			return failure("cli.write-output", "Err", err.Error())
 		}
 		return nil
 	}
@@ -122,7 +116,7 @@ func runCriteria(opts *criteriaOptions) error {
 	}
 	t.ColWidth = []int{0, max(width-40, 30), 0, 0}
 	if err := t.Render(w); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	fmt.Fprintln(w, splitLine(set))
 	if !set.Complete {
@@ -183,7 +177,7 @@ func listSets(w io.Writer, format string, sets []*criteria.Set) error {
 		t.Rows = append(t.Rows, []string{s.ID, s.Decision, s.Years(), fmt.Sprint(n), s.Max.String(), note})
 	}
 	if err := t.Render(w); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	fmt.Fprintln(w, "In một bộ: parplan criteria ID")
 	return nil

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -34,57 +33,33 @@ type exportOptions struct {
 
 func newExportCmd(ios *IO) *cobra.Command {
 	opts := &exportOptions{IO: ios}
-	cmd := &cobra.Command{
-		Use:   "export PLAN [-o FILE|-]",
-		Short: "Write the plan's appendices (Phụ lục) as an Excel workbook ready to print",
-		Long: `Write the plan's appendices as an .xlsx workbook laid out like the signed
-original: one sheet per appendix in the layout of its source document (header
-rows, merged header cells, column numbers, numbering, totals and notes), set
-up to print on A4 with the header repeated on every page, plus a summary
-sheet with the points lost and won back per field and a chart.
-
-The plan must validate (acknowledged findings are fine): a plan with errors
-is not exported. Without -o the workbook is PLAN-ID-phu-luc.xlsx in the
-current directory (PLAN-ID-APPENDIX-ID.xlsx with --appendix); -o DIR writes
-that name into DIR; -o - writes the workbook to standard output.
-
-The output is written to a temporary file beside it and renamed into place,
-so an interrupted or failed export leaves any existing file as it was. An
-existing file is replaced only with --force, and never the plan itself.
-The same plan always gives a byte-identical workbook.
-
-Exit status: 0 written, 1 the plan has errors, 2 usage error (bad flag,
-unknown appendix, output exists without --force, output is the plan),
-3 a file could not be read or written.`,
-		Example: `  # Every appendix of the plan, and the summary
-  parplan export plans/daknong-2024.yaml -o daknong-2024-phu-luc.xlsx
-
-  # One appendix, replacing an earlier export
-  parplan export plans/daknong-2024.yaml --appendix phu-luc-02 -o pl02.xlsx --force
-
-  # To standard output
-  parplan export plans/hagiang-2021.yaml -o - > hagiang.xlsx`,
+	p := ios.P
+	cmd := help(p, &cobra.Command{
+		Use: "export PLAN [-o FILE|-]",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch len(args) {
 			case 0:
-				return usageErrorf("export needs a plan file (for example: parplan export plans/daknong-2024.yaml)")
+				return usageError("cli.export-needs-plan")
 			case 1:
 				opts.Plan = args[0]
 			default:
-				return usageErrorf("export takes one plan file, got %d: %s", len(args), strings.Join(args, " "))
+				return usageError("cli.one-plan", "Cmd", "export", "Count", len(args), "Args", args)
 			}
 			return runExport(opts)
 		},
-	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `the workbook to write, a directory to write it into, or "-" for standard output`)
-	cmd.Flags().StringVarP(&opts.Appendix, "appendix", "a", "", "export only the appendix with this id")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing output file")
+	}, "export")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", flagUsage(p, "export", "output"))
+	cmd.Flags().StringVarP(&opts.Appendix, "appendix", "a", "", flagUsage(p, "export", "appendix"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, flagUsage(p, "export", "force"))
 	_ = cmd.MarkFlagFilename("output", "xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("appendix", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		return appendixIDs(args), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
 }
+
+// appendixList is the plan's appendix ids for a message.
+func appendixList(p *plan.Plan) []string { return xlsx.AppendixIDs(p) }
 
 // appendixIDs completes --appendix from the plan named on the command
 // line, if it loads.
@@ -111,14 +86,13 @@ func runExport(opts *exportOptions) error {
 	}
 	if failing := failures(ds); len(failing) > 0 {
 		for _, d := range failing {
-			fmt.Fprintln(ios.ErrOut, d)
+			fmt.Fprintln(ios.ErrOut, d.Format(ios.P))
 		}
-		fmt.Fprintf(ios.ErrOut, "parplan: %s has %s; fix the plan (see parplan validate) before exporting it\n", displayName(opts.Plan), plural(len(failing), "error"))
+		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.T("cli.export-has-errors", "File", displayName(opts.Plan), "Count", len(failing)))
 		return reported(ExitProblems)
 	}
-	ids := xlsx.AppendixIDs(p)
-	if opts.Appendix != "" && !slices.Contains(ids, opts.Appendix) {
-		return usageErrorf("--appendix %q: no such appendix in %s (appendices: %s)", opts.Appendix, displayName(opts.Plan), strings.Join(ids, ", "))
+	if opts.Appendix != "" && !slices.Contains(xlsx.AppendixIDs(p), opts.Appendix) {
+		return usageError("cli.unknown-appendix", "Value", opts.Appendix, "File", displayName(opts.Plan), "IDs", appendixList(p))
 	}
 
 	name := p.Meta.ID.Value + "-phu-luc.xlsx"
@@ -133,30 +107,30 @@ func runExport(opts *exportOptions) error {
 	wb, ds, err := xlsx.Build(p, xlsx.Options{Appendix: opts.Appendix})
 	if len(ds) > 0 {
 		for _, d := range ds {
-			fmt.Fprintln(ios.ErrOut, d)
+			fmt.Fprintln(ios.ErrOut, d.Format(ios.P))
 		}
 		return reported(ExitProblems)
 	}
 	if err != nil {
-		return failuref("%s: %v", displayName(opts.Plan), err)
+		return failure("cli.file-error", "File", displayName(opts.Plan), "Err", err)
 	}
 	defer wb.Close()
 	for _, w := range wb.Warnings {
-		fmt.Fprintln(ios.ErrOut, w)
+		fmt.Fprintf(ios.ErrOut, "%s:%d:%d: %s: %s\n", displayName(opts.Plan), w.Pos.Line, w.Pos.Col, diag.Warning.Text(ios.P), ios.P.S(w.Msg))
 	}
 
 	if out == "-" {
 		// excelize assembles the whole workbook before the first byte
 		// goes out, so a failure never leaves half a workbook on stdout.
 		if _, err := wb.WriteTo(ios.Out); err != nil {
-			return failuref("writing the workbook to standard output: %v", err)
+			return failure("cli.write-stdout", "Err", err.Error())
 		}
 		return nil
 	}
-	if err := writeFile(out, wb, ios.ErrOut, opts.wrapFile); err != nil {
-		return failuref("%s: %v", out, describeOSError(err))
+	if err := writeFile(out, wb, ios, opts.wrapFile); err != nil {
+		return failure("cli.file-error", "File", out, "Err", describeOSError(err))
 	}
-	fmt.Fprintf(ios.Out, "wrote %s: %s\n", out, strings.Join(wb.Sheets, ", "))
+	fmt.Fprintln(ios.ErrOut, ios.P.T("cli.export-wrote", "File", out, "Sheets", wb.Sheets))
 	return nil
 }
 
@@ -172,13 +146,6 @@ func failures(ds []diag.Diagnostic) []diag.Diagnostic {
 	return out
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // outputPath decides where the workbook goes: "-" for standard output,
 // else a file path, refusing what must not be overwritten.
 func outputPath(opts *exportOptions, defaultName string) (string, error) {
@@ -186,7 +153,7 @@ func outputPath(opts *exportOptions, defaultName string) (string, error) {
 	switch {
 	case out == "-":
 		if opts.IO.IsTerminal {
-			return "", usageErrorf("-o -: standard output is a terminal; redirect it to a file or give -o FILE")
+			return "", usageError("cli.stdout-terminal")
 		}
 		return out, nil
 	case out == "":
@@ -203,26 +170,26 @@ func outputPath(opts *exportOptions, defaultName string) (string, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if dir, derr := os.Stat(filepath.Dir(out)); derr != nil || !dir.IsDir() {
-			return "", failuref("%s: the directory %s does not exist", out, filepath.Dir(out))
+			return "", failure("cli.no-such-dir", "File", out, "Dir", filepath.Dir(out))
 		}
 		return out, nil
 	case err != nil:
-		return "", failuref("%s: %v", out, describeOSError(err))
+		return "", failure("cli.file-error", "File", out, "Err", describeOSError(err))
 	case st.IsDir():
-		return "", usageErrorf("%s is a directory", out)
+		return "", usageError("cli.output-is-dir", "File", out)
 	}
 	// The output exists. Never the plan itself, whatever the flags: a
 	// hard link or a symbolic link to it is the same file.
 	if opts.Plan != "-" {
 		if in, err := os.Stat(opts.Plan); err == nil && os.SameFile(in, st) {
-			return "", usageErrorf("%s is the plan file %s; choose another output", out, opts.Plan)
+			return "", usageError("cli.output-is-plan", "File", out, "Plan", opts.Plan)
 		}
 	}
 	if !st.Mode().IsRegular() {
-		return "", usageErrorf("%s is not a regular file", out)
+		return "", usageError("cli.output-not-regular", "File", out)
 	}
 	if !opts.Force {
-		return "", usageErrorf("%s already exists; use --force to replace it", out)
+		return "", usageError("cli.output-exists", "File", out)
 	}
 	return out, nil
 }
@@ -230,7 +197,7 @@ func outputPath(opts *exportOptions, defaultName string) (string, error) {
 // writeFile writes the workbook to path through a temporary file that is
 // renamed into place when complete. An interrupt (Ctrl-C) while writing
 // removes the temporary file before the process ends.
-func writeFile(path string, wb *xlsx.Workbook, errOut io.Writer, wrap func(io.Writer) io.Writer) error {
+func writeFile(path string, wb *xlsx.Workbook, ios *IO, wrap func(io.Writer) io.Writer) error {
 	f, err := atomicfile.Create(path, 0o666)
 	if err != nil {
 		return err
@@ -238,7 +205,7 @@ func writeFile(path string, wb *xlsx.Workbook, errOut io.Writer, wrap func(io.Wr
 	defer f.Abort()
 	stop := onInterrupt(func(sig os.Signal) {
 		f.Abort()
-		fmt.Fprintf(errOut, "parplan: %v: export interrupted; %s left as it was\n", sig, path)
+		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.T("cli.export-interrupted", "Signal", sig.String(), "File", path))
 	})
 	defer stop()
 	var w io.Writer = f

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/parplan/parplan/internal/atomicfile"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // xlsxCmd checks a workbook in a testscript:
@@ -99,7 +100,7 @@ func TestExportExitCodes(t *testing.T) {
 		{name: "a symbolic link to the plan", args: []string{"export", fx.plan, "-o", in("symlink.xlsx"), "--force"}, want: ExitUsage, stderr: "is the plan file"},
 		{name: "a hard link to the plan", args: []string{"export", fx.plan, "-o", in("hardlink.xlsx"), "--force"}, want: ExitUsage, stderr: "is the plan file"},
 		{name: "unknown appendix", args: []string{"export", fx.plan, "--appendix", "nope", "-o", in("x.xlsx")}, want: ExitUsage, stderr: "appendices: phan-cong"},
-		{name: "no plan", args: []string{"export"}, want: ExitUsage, stderr: "export needs a plan file"},
+		{name: "no plan", args: []string{"export"}, want: ExitUsage, stderr: "export needs one plan file"},
 		{name: "two plans", args: []string{"export", fx.plan, fx.bad}, want: ExitUsage, stderr: "one plan file"},
 		{name: "unknown flag", args: []string{"export", "--nope", fx.plan}, want: ExitUsage},
 		{name: "missing plan", args: []string{"export", in("missing.yaml"), "-o", in("m.xlsx")}, want: ExitFailure, stderr: "no such file"},
@@ -111,7 +112,7 @@ func TestExportExitCodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			got := Main(tt.args, strings.NewReader(""), &out, &errOut)
+			got := Main(append(tt.args, "--lang", "en"), strings.NewReader(""), &out, &errOut)
 			if got != tt.want {
 				t.Errorf("parplan %s: exit %d, want %d\nstderr:\n%s", strings.Join(tt.args, " "), got, tt.want, errOut.String())
 			}
@@ -187,7 +188,7 @@ func (f *failingWriter) Write(p []byte) (int, error) {
 func TestExportInterrupted(t *testing.T) {
 	fx := newExportFixture(t)
 	var out, errOut bytes.Buffer
-	ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, P: msg.For(msg.EN)}
 	opts := &exportOptions{
 		IO: ios, Plan: fx.plan, Output: fx.old, Force: true,
 		wrapFile: func(w io.Writer) io.Writer { return &failingWriter{w: w, n: 4096} },
@@ -235,7 +236,7 @@ func TestExportStdout(t *testing.T) {
 		t.Errorf("export from stdin: exit %d, same bytes %v", code, bytes.Equal(again.Bytes(), out.Bytes()))
 	}
 
-	ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, IsTerminal: true}
+	ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, IsTerminal: true, P: msg.For(msg.EN)}
 	err = runExport(&exportOptions{IO: ios, Plan: fx.plan, Output: "-"})
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != ExitUsage {

@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/validate"
 )
@@ -22,6 +24,10 @@ type tooLargeError struct {
 }
 
 func (e *tooLargeError) Error() string { return "larger than the limit for a plan file" }
+
+// osError is a file-system error in words, without the path (which the
+// caller prints in front).
+func osError(id string) error { return msg.Errorf(id) }
 
 // sizeFinding returns the finding for err when it is a file over the size
 // limit.
@@ -56,7 +62,7 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 			return nil, describeOSError(err)
 		}
 		if st.IsDir() {
-			return nil, errors.New("is a directory")
+			return nil, osError("os.is-directory")
 		}
 		if st.Size() > limit {
 			return nil, &tooLargeError{size: st.Size()}
@@ -82,11 +88,19 @@ func describeOSError(err error) error {
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file or directory")
+		return osError("os.not-exist")
 	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
+		return osError("os.permission")
+	case errors.Is(err, syscall.EISDIR):
+		return osError("os.is-directory")
+	case errors.Is(err, syscall.ENOSPC):
+		return osError("os.no-space")
+	case errors.Is(err, syscall.EROFS):
+		return osError("os.read-only")
+	case errors.Is(err, syscall.ENOTDIR):
+		return osError("os.not-directory")
 	}
-	return err
+	return msg.Errorf("os.other", "Err", err.Error())
 }
 
 // readPlan reads, loads and checks one plan for a command that works on
@@ -96,25 +110,42 @@ func describeOSError(err error) error {
 // returns the plan with the content checks' findings, for the command to
 // judge.
 func readPlan(ios *IO, file string) (*plan.Plan, []diag.Diagnostic, error) {
+	if err := checkPlanArg(file); err != nil {
+		return nil, nil, err
+	}
 	data, err := readLimited(file, ios.In)
 	if d, ok := sizeFinding(file, err); ok {
-		fmt.Fprintln(ios.ErrOut, d)
+		fmt.Fprintln(ios.ErrOut, d.Format(ios.P))
 		return nil, nil, reported(ExitProblems)
 	}
 	if err != nil {
-		return nil, nil, failuref("%s: %v", file, err)
+		return nil, nil, failure("cli.file-error", "File", file, "Err", err)
 	}
 	name := displayName(file)
 	p, ds := plan.Load(name, data)
 	if p == nil || len(ds) > 0 {
 		diag.Sort(ds)
 		for _, d := range ds {
-			fmt.Fprintln(ios.ErrOut, d)
+			fmt.Fprintln(ios.ErrOut, d.Format(ios.P))
 		}
-		fmt.Fprintf(ios.ErrOut, "parplan: %s cannot be read as a plan; run 'parplan validate %s'\n", name, file)
+		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.T("cli.not-a-plan", "File", name, "Arg", file))
 		return nil, nil, reported(ExitProblems)
 	}
 	return p, validate.Plan(p, validate.Options{}), nil
+}
+
+// checkPlanArg refuses, as a usage error, an argument that cannot name
+// one plan file: an empty one, or a directory.
+func checkPlanArg(file string) error {
+	if file == "" {
+		return usageError("cli.empty-path")
+	}
+	if file != "-" {
+		if st, err := os.Stat(file); err == nil && st.IsDir() {
+			return usageError("cli.plan-is-dir", "File", file)
+		}
+	}
+	return nil
 }
 
 // isPlanFile reports whether a file found in a directory is a plan file.
@@ -130,6 +161,9 @@ func isPlanFile(name string) bool {
 func expandPaths(args []string) (files []string, bad map[string]error, err error) {
 	bad = map[string]error{}
 	for _, arg := range args {
+		if arg == "" {
+			return nil, nil, usageError("cli.empty-path")
+		}
 		if arg == "-" {
 			files = append(files, arg)
 			continue
@@ -160,10 +194,10 @@ func expandPaths(args []string) (files []string, bad map[string]error, err error
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, failuref("%s: %v", arg, walkErr)
+			return nil, nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
 		}
 		if len(found) == 0 && len(bad) == 0 {
-			return nil, nil, usageErrorf("%s: no plan files (*.yaml, *.yml) in this directory", arg)
+			return nil, nil, usageError("cli.no-plan-files", "Dir", arg)
 		}
 		sort.Strings(found)
 		files = append(files, found...)

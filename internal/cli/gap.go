@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -24,87 +23,70 @@ type gapOptions struct {
 
 func newGapCmd(ios *IO) *cobra.Command {
 	opts := &gapOptions{IO: ios}
-	cmd := &cobra.Command{
-		Use:   "gap FILE",
-		Short: "Where points were lost, what the plan wins back, and who owns each gap",
-		Long: `For every scored item: lost = max − achieved (điểm bị mất), gain = target −
-achieved (phấn đấu tăng), left = max − target (còn thiếu sau mục tiêu), and the
-share of the lost points the plan wins back; totals per field and for each
-appendix, and the projected index. All figures are exact.
-
-Stated parent scores are used as stated; where they differ from the sum of
-their children the report says so. Percent items (SIPAS components) are
-reported on their own, never added to points; items without scores are
-counted and listed, never taken as zero.
-
-With --by lead, one row per lead agency (chủ trì): the points lost on the
-items it leads and the points it is to win back. Agencies written in
-different ways ("Giám đốc Sở Nội vụ", "Sở Nội vụ.") are one agency.`,
-		Example: `  # The whole plan, as a table
-  parplan gap plans/daknong-2024.yaml
-
-  # The ten criteria that lost the most points
-  parplan gap plans/daknong-2024.yaml --level criterion --sort lost --top 10
-
-  # Who owns the lost points
-  parplan gap plans/daknong-2024.yaml --by lead
-
-  # For a spreadsheet or a script
-  parplan gap plans/hagiang-2021.yaml --format csv > hagiang-gap.csv
-  parplan gap plans/hagiang-2021.yaml --format json`,
-		Args: cobra.ExactArgs(1),
+	p := ios.P
+	cmd := help(p, &cobra.Command{
+		Use: "gap FILE",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			switch len(args) {
+			case 0:
+				return usageError("cli.gap-needs-plan")
+			case 1:
+				opts.File = args[0]
+			default:
+				return usageError("cli.one-plan", "Cmd", "gap", "Count", len(args), "Args", args)
+			}
 			return runGap(opts)
 		},
-	}
+	}, "gap")
 	f := cmd.Flags()
-	f.StringVar(&opts.Appendix, "appendix", "", "report only the appendix with this id")
-	f.StringVar(&opts.Level, "level", "all", "rows to show: "+strings.Join(gap.Levels, ", "))
-	f.StringVar(&opts.Sort, "sort", "code", "order: "+strings.Join(gap.SortKeys, ", ")+" (by a figure: largest first, items of one level)")
-	f.IntVar(&opts.Top, "top", 0, "show only the first N rows")
-	f.StringVar(&opts.By, "by", "", `group by: "lead" (lead agency)`)
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.GapFormats, ", "))
+	f.StringVar(&opts.Appendix, "appendix", "", flagUsage(p, "gap", "appendix"))
+	f.StringVar(&opts.Level, "level", "all", flagUsage(p, "gap", "level", "Levels", gap.Levels))
+	f.StringVar(&opts.Sort, "sort", "code", flagUsage(p, "gap", "sort", "Keys", gap.SortKeys))
+	f.IntVar(&opts.Top, "top", 0, flagUsage(p, "gap", "top"))
+	f.StringVar(&opts.By, "by", "", flagUsage(p, "gap", "by"))
+	f.StringVarP(&opts.Format, "format", "f", "table", flagUsage(p, "gap", "format", "Formats", render.GapFormats))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.GapFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(gap.Levels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(gap.SortKeys, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"lead"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.MarkFlagFilename("appendix", "yaml", "yml")
+	_ = cmd.RegisterFlagCompletionFunc("appendix", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return appendixIDs(args), cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 
 func runGap(opts *gapOptions) error {
 	level, err := gap.ParseLevel(opts.Level)
 	if err != nil {
-		return usageErrorf("--level: %v", err)
+		return usageError("cli.unknown-level", "Value", opts.Level, "Levels", gap.Levels)
 	}
 	sortKey, err := gap.ParseSort(opts.Sort)
 	if err != nil {
-		return usageErrorf("--sort: %v", err)
+		return usageError("cli.unknown-sort", "Value", opts.Sort, "Keys", gap.SortKeys)
 	}
 	if opts.Top < 0 {
-		return usageErrorf("--top must be a positive number, not %d", opts.Top)
+		return usageError("cli.top-negative", "Value", opts.Top)
 	}
 	if opts.By != "" && opts.By != "lead" {
-		return usageErrorf(`--by: unknown grouping %q (valid: lead)`, opts.By)
+		return usageError("cli.unknown-by", "Value", opts.By)
 	}
 	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File})
 	if err != nil {
-		return usageErrorf("--format: %v", err)
+		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", render.GapFormats)
 	}
 	p, ds, err := readPlan(opts.IO, opts.File)
 	if err != nil {
 		return err
 	}
 	if n := diag.Count(ds).Errors; n > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "parplan: warning: %s has %d validation error(s); run 'parplan validate %s'\n", displayName(opts.File), n, opts.File)
+		fmt.Fprintf(opts.IO.ErrOut, "parplan: %s\n", opts.IO.P.T("cli.gap-has-errors", "File", displayName(opts.File), "Count", n, "Arg", opts.File))
 	}
 	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top})
 	if err != nil {
-		return usageErrorf("--appendix: %v", err)
+		return usageError("cli.unknown-appendix", "Value", opts.Appendix, "File", displayName(opts.File), "IDs", appendixList(p))
 	}
 	if err := printer.Print(opts.IO.Out, report); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	return nil
 }

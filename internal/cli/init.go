@@ -31,27 +31,23 @@ type initOptions struct {
 
 func newInitCmd(ios *IO) *cobra.Command {
 	opts := &initOptions{IO: ios}
-	cmd := &cobra.Command{
-		Use:   "init --set SET --year YEAR -o FILE",
-		Short: "Start a new plan from an official criteria set",
-		Long: `Write a new scored plan with every field, criterion and sub-criterion of a
-criteria set, each with its official name and maximum points; the achieved
-scores, targets, tasks and agencies are left to fill in. The file validates
-as written. An existing file is never overwritten.`,
-		Example: `  parplan init --set bnv-876-2022 --issuer "UBND tỉnh Đắk Nông" --year 2025 -o plans/daknong-2025.yaml
-  parplan init --set bnv-876-2022 --year 2025 -o - | less`,
-		Args: cobra.NoArgs,
+	p := ios.P
+	cmd := help(p, &cobra.Command{
+		Use: "init --set SET --year YEAR -o FILE",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError("cli.init-no-args", "Args", args)
+			}
 			return runInit(opts)
 		},
-	}
+	}, "init")
 	f := cmd.Flags()
-	f.StringVar(&opts.Set, "set", "", "criteria set id (see parplan criteria)")
-	f.StringVar(&opts.Issuer, "issuer", "", `the issuing authority, e.g. "UBND tỉnh Đắk Nông"`)
-	f.IntVar(&opts.Year, "year", 0, "the plan's target year (the baseline is the year before)")
-	f.StringVarP(&opts.Output, "output", "o", "", `the file to create ("-" for standard output)`)
-	f.StringVar(&opts.ID, "id", "", "plan id (default: from the output file name, or the issuer and year)")
-	f.StringVar(&opts.Title, "title", "", "plan title (default: the usual title of an improvement plan)")
+	f.StringVar(&opts.Set, "set", "", flagUsage(p, "init", "set"))
+	f.StringVar(&opts.Issuer, "issuer", "", flagUsage(p, "init", "issuer"))
+	f.IntVar(&opts.Year, "year", 0, flagUsage(p, "init", "year"))
+	f.StringVarP(&opts.Output, "output", "o", "", flagUsage(p, "init", "output"))
+	f.StringVar(&opts.ID, "id", "", flagUsage(p, "init", "id"))
+	f.StringVar(&opts.Title, "title", "", flagUsage(p, "init", "title"))
 	_ = cmd.MarkFlagRequired("set")
 	_ = cmd.MarkFlagRequired("year")
 	_ = cmd.MarkFlagRequired("output")
@@ -65,10 +61,10 @@ as written. An existing file is never overwritten.`,
 func runInit(opts *initOptions) error {
 	set, ok := criteria.Get(opts.Set)
 	if !ok {
-		return usageErrorf("--set: no criteria set %q (built-in sets: %s)", opts.Set, strings.Join(criteria.IDs(), ", "))
+		return usageError("cli.unknown-set", "Set", opts.Set, "Sets", criteria.IDs())
 	}
 	if opts.Year < 1990 || opts.Year > 2200 {
-		return usageErrorf("--year %d is not a plan year", opts.Year)
+		return usageError("cli.bad-year", "Value", opts.Year)
 	}
 	id := opts.ID
 	schemaPath := "../schema/plan.schema.json"
@@ -82,37 +78,36 @@ func runInit(opts *initOptions) error {
 		}
 	}
 	if id != "" && !validID(id) {
-		return usageErrorf("--id %q must be lower-case letters, digits and single hyphens (like daknong-2025)", id)
+		return usageError("cli.bad-id", "Value", id)
 	}
-	data, err := scaffold.Plan(scaffold.Options{Set: set, Issuer: opts.Issuer, Year: opts.Year, ID: id, Title: opts.Title, SchemaPath: schemaPath})
+	data, err := scaffold.Plan(scaffold.Options{Set: set, Issuer: opts.Issuer, Year: opts.Year, ID: id, Title: opts.Title, SchemaPath: schemaPath, P: opts.IO.P})
 	if err != nil {
-		return failuref("%v", err)
+		return failure("cli.internal-error", "Err", err.Error())
 	}
 	// The scaffold must validate as written: anything else is a bug here.
 	if _, ds := validate.File(opts.Output, data, validate.Options{}); diag.Count(ds).Errors > 0 {
-		return failuref("internal error: the new plan does not validate: %v", ds[0])
+		return failure("cli.internal-error", "Err", ds[0].String())
 	}
 	if opts.Output == "-" {
 		if _, err := opts.IO.Out.Write(data); err != nil {
-			return failuref("writing output: %v", err)
+			return failure("cli.write-output", "Err", err.Error())
 		}
 		return nil
 	}
 	if _, err := os.Lstat(opts.Output); err == nil {
-		return usageErrorf("%s already exists; parplan init never overwrites a file (choose another -o)", opts.Output)
+		return usageError("cli.init-exists", "File", opts.Output)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return failuref("%s: %v", opts.Output, describeOSError(err))
+		return failure("cli.file-error", "File", opts.Output, "Err", describeOSError(err))
 	}
 	if err := atomicfile.WriteFile(opts.Output, 0o644, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {
-		return failuref("%s: %v", opts.Output, describeOSError(err))
+		return failure("cli.file-error", "File", opts.Output, "Err", describeOSError(err))
 	}
 	n := 0
 	set.Walk(func(*criteria.Criterion) { n++ })
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s: the %d criteria of %s (%s points); fill in achieved, target, tasks and lead, then run: parplan validate %s\n",
-		opts.Output, n, set.ID, set.Max, opts.Output)
+	fmt.Fprintln(opts.IO.ErrOut, opts.IO.P.T("cli.init-wrote", "File", opts.Output, "Count", n, "Set", set.ID, "Max", set.Max))
 	return nil
 }
 

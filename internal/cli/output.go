@@ -13,7 +13,7 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	return nil
 }
@@ -21,10 +21,10 @@ func writeJSON(w io.Writer, v any) error {
 func writeRuleTable(w io.Writer, rules []diag.Rule) error {
 	t := render.Table{Header: []string{"Rule", "Severity", "Description"}, MaxWidth: 120}
 	for _, r := range rules {
-		t.Rows = append(t.Rows, []string{r.ID, r.Severity.String(), r.Description})
+		t.Rows = append(t.Rows, []string{r.ID, r.Severity.String(), r.Description().String()})
 	}
 	if err := t.Render(w); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	return nil
 }

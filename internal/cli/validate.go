@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/parplan/parplan/internal/diag"
@@ -19,43 +17,27 @@ type validateOptions struct {
 
 func newValidateCmd(ios *IO) *cobra.Command {
 	opts := &validateOptions{IO: ios}
-	cmd := &cobra.Command{
-		Use:   "validate [FILE|DIR]...",
-		Short: "Check plan files: structure, exact sums, completeness",
-		Long: `Check plan files and report every problem as file:line:col with a rule ID.
-
-Directories are searched recursively for *.yaml and *.yml files; "-" reads
-a plan from standard input. Findings the plan acknowledges as discrepancies
-of its source document are listed but do not fail the run.
-
-Exit status: 0 no errors, 1 errors found, 2 usage error (bad flag, nothing
-to check), 3 a file could not be read.`,
-		Example: `  # Check every plan in the repository, as CI does
-  parplan validate plans/
-
-  # One plan, as GitHub Actions annotations
-  parplan validate --format github plans/daknong-2024.yaml
-
-  # What each rule checks
-  parplan validate --list-rules`,
+	p := ios.P
+	cmd := help(p, &cobra.Command{
+		Use: "validate [FILE|DIR]...",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if !opts.ListRules && len(args) == 0 {
-				return usageErrorf("validate needs a plan file or directory (for example: parplan validate plans/)")
+				return usageError("cli.validate-needs-path")
 			}
 			return runValidate(opts)
 		},
-	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	cmd.Flags().BoolVar(&opts.ListRules, "list-rules", false, "list every rule ID with its severity and description, then exit")
+	}, "validate")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", flagUsage(p, "validate", "format", "Formats", report.Formats))
+	cmd.Flags().BoolVar(&opts.ListRules, "list-rules", false, flagUsage(p, "validate", "list-rules"))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runValidate(opts *validateOptions) error {
-	printer, err := report.New(opts.Format, report.Options{Color: opts.IO.color()})
+	printer, err := report.New(opts.Format, report.Options{Color: opts.IO.color(), P: opts.IO.P})
 	if err != nil {
-		return usageErrorf("--format: %v", err)
+		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", report.Formats)
 	}
 	if opts.ListRules {
 		return listRules(opts)
@@ -68,7 +50,7 @@ func runValidate(opts *validateOptions) error {
 	for _, file := range files {
 		r.Files = append(r.Files, file)
 		if e := bad[file]; e != nil {
-			r.Failures = append(r.Failures, report.Failure{File: file, Message: e.Error()})
+			r.Failures = append(r.Failures, report.Failure{File: file, Err: e})
 			continue
 		}
 		data, err := readLimited(file, opts.IO.In)
@@ -77,7 +59,7 @@ func runValidate(opts *validateOptions) error {
 			continue
 		}
 		if err != nil {
-			r.Failures = append(r.Failures, report.Failure{File: file, Message: err.Error()})
+			r.Failures = append(r.Failures, report.Failure{File: file, Err: err})
 			continue
 		}
 		_, ds := validate.File(displayName(file), data, validate.Options{})
@@ -85,7 +67,7 @@ func runValidate(opts *validateOptions) error {
 	}
 	diag.Sort(r.Diagnostics)
 	if err := printer.Print(opts.IO.Out, r); err != nil {
-		return failuref("writing output: %v", err)
+		return failure("cli.write-output", "Err", err.Error())
 	}
 	switch {
 	case len(r.Failures) > 0:
@@ -104,10 +86,20 @@ func displayName(file string) string {
 	return file
 }
 
+// jsonRule is a rule in --list-rules --format json.
+type jsonRule struct {
+	diag.Rule
+	Description string `json:"description"`
+}
+
 func listRules(opts *validateOptions) error {
 	rules := validate.Rules()
 	if opts.Format == "json" {
-		return writeJSON(opts.IO.Out, rules)
+		out := make([]jsonRule, len(rules))
+		for i, r := range rules {
+			out[i] = jsonRule{Rule: r, Description: opts.IO.P.S(r.Description())}
+		}
+		return writeJSON(opts.IO.Out, out)
 	}
 	return writeRuleTable(opts.IO.Out, rules)
 }

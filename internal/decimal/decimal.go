@@ -24,8 +24,15 @@ import (
 // Scores have a handful; anything longer is a typing accident or an attack.
 const MaxDigits = 30
 
-// ErrDecimalComma reports a number written with a decimal comma ("1,5").
-var ErrDecimalComma = errors.New("uses a decimal comma")
+// Errors of Parse, for callers that say in their own words what is wrong.
+var (
+	// ErrDecimalComma reports a number written with a decimal comma ("1,5").
+	ErrDecimalComma = errors.New("uses a decimal comma")
+	// ErrNotPlain reports text that is not a plain decimal number.
+	ErrNotPlain = errors.New("is not a plain decimal number (digits with an optional decimal point)")
+	// ErrTooLong reports a number with more than MaxDigits digits.
+	ErrTooLong = fmt.Errorf("has more than %d digits", MaxDigits)
+)
 
 // Dec is an exact decimal number coef × 10^-scale. The zero value is 0.
 // A Dec is immutable: every operation returns a new value.
@@ -54,7 +61,7 @@ var pow10 = func() [19]int64 {
 func Parse(s string) (Dec, error) {
 	orig := s
 	if s == "" {
-		return Dec{}, errors.New("empty number")
+		return Dec{}, ErrNotPlain
 	}
 	neg := false
 	switch s[0] {
@@ -72,11 +79,11 @@ func Parse(s string) (Dec, error) {
 		}
 	}
 	if intPart == "" || !allDigits(intPart) || (hasPoint && (frac == "" || !allDigits(frac))) {
-		return Dec{}, fmt.Errorf("%q is not a plain decimal number (digits with an optional decimal point)", orig)
+		return Dec{}, fmt.Errorf("%q %w", orig, ErrNotPlain)
 	}
 	digits := strings.TrimLeft(intPart+frac, "0")
 	if len(digits) > MaxDigits || len(frac) > MaxDigits {
-		return Dec{}, fmt.Errorf("%q has more than %d digits", orig, MaxDigits)
+		return Dec{}, fmt.Errorf("%q %w", orig, ErrTooLong)
 	}
 	if len(digits) <= 18 {
 		c, _ := strconv.ParseInt("0"+digits, 10, 64)

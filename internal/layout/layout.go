@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/parplan/parplan/internal/msg"
 )
 
 //go:embed layouts.yaml
@@ -376,11 +378,12 @@ func (l *Layout) Resolve(overrides []Override) ([]Column, error) {
 			for k, c := range l.Columns {
 				keys[k] = c.Key
 			}
-			return nil, &OverrideError{Index: i, Err: fmt.Errorf("%w %q: layout %q has the columns %s", ErrUnknownColumn, o.Key, l.ID, strings.Join(keys, ", "))}
+			return nil, &OverrideError{Index: i, Err: &msg.Error{Err: ErrUnknownColumn,
+				Msg: msg.New("layout.unknown-column", "Key", o.Key, "Layout", l.ID, "Columns", keys)}}
 		}
 		if o.LabelSet {
 			if o.Label == "" {
-				return nil, &OverrideError{Index: i, Err: fmt.Errorf("column %q: label is empty", o.Key)}
+				return nil, &OverrideError{Index: i, Err: msg.Errorf("layout.empty-label", "Key", o.Key)}
 			}
 			cols[j].Label = o.Label
 		}
@@ -395,7 +398,7 @@ func (l *Layout) Resolve(overrides []Override) ([]Column, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, &OverrideError{Index: len(overrides) - 1, Err: errors.New("every column is hidden")}
+		return nil, &OverrideError{Index: len(overrides) - 1, Err: msg.Errorf("layout.all-hidden")}
 	}
 	return out, nil
 }

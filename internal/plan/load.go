@@ -17,6 +17,7 @@ import (
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/layout"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // Limits bounds what the loader accepts, so that a hostile or broken file
@@ -59,7 +60,7 @@ func LoadWithLimits(file string, data []byte, lim Limits) (p *Plan, ds []diag.Di
 		if r := recover(); r != nil {
 			p = nil
 			ds = append(d.diags, diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error,
-				Rule: RuleYAMLSyntax, Message: fmt.Sprintf("the YAML parser failed on this file: %v", r)})
+				Rule: RuleYAMLSyntax, Msg: msg.New("load.parser-panic", "Err", fmt.Sprint(r))})
 		}
 	}()
 	root := d.parse(data)
@@ -83,12 +84,20 @@ type decoder struct {
 	stopped bool
 }
 
-func (d *decoder) report(pos Pos, rule, format string, args ...any) {
+func (d *decoder) report(pos Pos, rule string, m msg.Message) {
 	if pos.Line == 0 {
 		pos = Pos{1, 1}
 	}
 	d.diags = append(d.diags, diag.Diagnostic{File: d.file, Line: pos.Line, Col: pos.Col,
-		Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+		Severity: diag.Error, Rule: rule, Msg: m})
+}
+
+// m is msg.New, short for the many messages of the loader.
+func m(id string, kv ...any) msg.Message { return msg.New(id, kv...) }
+
+// key names a key of what: "item "1.1" achieved".
+func key(what msg.Message, name string) msg.Message {
+	return msg.New("subj.key", "Of", what, "Key", name)
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -107,13 +116,13 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.report(Pos{1, 1}, RuleEncoding, "file is empty: a plan needs at least `plan:` and `appendices:`")
+		d.report(Pos{1, 1}, RuleEncoding, m("load.empty"))
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		d.report(Pos{1, 1}, RuleEncoding, "file holds no YAML content: a plan needs at least `plan:` and `appendices:`")
+		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
 		return nil
 	} else if err != nil {
 		d.yamlError(err, data)
@@ -125,18 +134,18 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		if len(extra.Content) > 0 {
 			pos = posOf(extra.Content[0])
 		}
-		d.report(pos, RuleYAMLSyntax, "a second YAML document starts here (after ---); a plan file holds one document")
+		d.report(pos, RuleYAMLSyntax, m("load.second-document"))
 		return nil
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.report(Pos{1, 1}, RuleEncoding, "file holds no YAML content: a plan needs at least `plan:` and `appendices:`")
+		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
 		return nil
 	}
 	if n, deep := tooDeep(doc.Content[0], d.lim.MaxDepth); deep {
-		d.report(posOf(n), RuleLimit, "YAML nesting deeper than %d levels", d.lim.MaxDepth)
+		d.report(posOf(n), RuleLimit, m("load.nesting", "Max", d.lim.MaxDepth))
 		return nil
 	}
 	return doc.Content[0]
@@ -160,14 +169,14 @@ func (d *decoder) yamlError(err error, data []byte) {
 		line = last // errors at the end of the stream
 	}
 	if line > 0 {
-		d.report(Pos{line, 1}, RuleYAMLSyntax, "%s", msg)
+		d.report(Pos{line, 1}, RuleYAMLSyntax, yamlMessage(msg))
 		return
 	}
 	if strings.Contains(msg, "max depth") {
-		d.report(Pos{1, 1}, RuleLimit, "%s", msg)
+		d.report(Pos{1, 1}, RuleLimit, m("load.parser-depth"))
 		return
 	}
-	d.report(Pos{1, 1}, RuleYAMLSyntax, "%s", msg)
+	d.report(Pos{1, 1}, RuleYAMLSyntax, yamlMessage(msg))
 }
 
 func isParserError(msg string) bool {
@@ -184,29 +193,35 @@ func isParserError(msg string) bool {
 func (d *decoder) checkEncoding(data []byte) bool {
 	switch {
 	case len(data) == 0:
-		d.report(Pos{1, 1}, RuleEncoding, "file is empty: a plan needs at least `plan:` and `appendices:`")
+		d.report(Pos{1, 1}, RuleEncoding, m("load.empty"))
 		return false
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		d.report(Pos{1, 1}, RuleEncoding, "file is UTF-16 encoded; save it as UTF-8")
+		d.report(Pos{1, 1}, RuleEncoding, m("load.utf16"))
 		return false
 	}
 	line, col := 1, 1
+	var stray Pos
+	var strayRune rune
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			d.report(Pos{line, col}, RuleEncoding, "invalid UTF-8 byte 0x%02x: the file is not UTF-8 text (save it as UTF-8)", data[i])
+			d.report(Pos{line, col}, RuleEncoding, m("load.invalid-utf8", "Byte", fmt.Sprintf("0x%02x", data[i])))
 			return false
 		case r == 0:
-			what := "a NUL byte: this looks like a binary file, not YAML"
+			what := m("load.nul-binary")
 			if i+1 < len(data) && (i%2 == 1 || data[i+1] != 0) {
-				what = "a NUL byte: the file looks UTF-16 encoded; save it as UTF-8"
+				what = m("load.nul-utf16")
 			}
-			d.report(Pos{line, col}, RuleEncoding, "%s", what)
+			d.report(Pos{line, col}, RuleEncoding, what)
 			return false
 		case r < 0x20 && r != '\n' && r != '\r' && r != '\t':
-			d.report(Pos{line, col}, RuleEncoding, "control character U+%04X: this looks like a binary file, not YAML", r)
+			d.report(Pos{line, col}, RuleEncoding, m("load.control-binary", "Code", fmt.Sprintf("U+%04X", r)))
 			return false
+		case (r == 0x7f || (r >= 0x80 && r <= 0x9f && r != 0x85)) && stray.Line == 0:
+			// YAML refuses DEL and C1 controls without saying where;
+			// reported once the file is known not to be binary.
+			stray, strayRune = Pos{line, col}, r
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -215,6 +230,10 @@ func (d *decoder) checkEncoding(data []byte) bool {
 		}
 		i += size
 	}
+	if stray.Line > 0 {
+		d.report(stray, RuleControlCharacter, m("load.control-raw", "Code", fmt.Sprintf("U+%04X", strayRune)))
+		return false
+	}
 	return true
 }
 
@@ -222,17 +241,22 @@ func (d *decoder) checkEncoding(data []byte) bool {
 // callers that refuse a file before reading it all.
 func TooLarge(file string, size, limit int64) diag.Diagnostic {
 	return diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: RuleLimit,
-		Message: fmt.Sprintf("file is %s, larger than the %s limit for a plan file", sizeText(size), sizeText(limit))}
+		Msg: m("load.too-large", "Size", SizeText(size), "Limit", SizeText(limit))}
 }
 
-func sizeText(n int64) string {
+// SizeText is a file size for a person: "10.0 MiB", "512 bytes".
+func SizeText(n int64) msg.Message {
+	tenths := func(unit int64) decimal.Dec {
+		v, _ := decimal.Quo(decimal.FromInt(n), decimal.FromInt(unit), 1)
+		return v
+	}
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return m("size.mib", "N", tenths(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+		return m("size.kib", "N", tenths(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return m("size.bytes", "Count", int(n))
 }
 
 // tooDeep reports the first node nested deeper than max, not following
@@ -267,7 +291,7 @@ func (d *decoder) node(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 		d.nodes += countNodes(n, d.lim.MaxNodes-d.nodes+1)
 		if d.nodes > d.lim.MaxNodes {
-			d.report(posOf(alias), RuleLimit, "alias *%s expands the file past %d values (an alias bomb?)", alias.Value, d.lim.MaxNodes)
+			d.report(posOf(alias), RuleLimit, m("load.alias-bomb", "Alias", alias.Value, "Max", d.lim.MaxNodes))
 			d.stopped = true
 			return nil
 		}
@@ -308,7 +332,7 @@ type field struct {
 
 // mapping decodes n as a mapping with the given keys, reporting a wrong
 // kind, duplicate, unknown and missing keys. Null values count as absent.
-func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
+func (d *decoder) mapping(n *yaml.Node, what msg.Message, fields []field) bool {
 	if n = d.node(n); n == nil {
 		return false
 	}
@@ -316,36 +340,36 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 }
 
 // fields decodes n, whose aliases are already resolved, as a mapping.
-func (d *decoder) fields(n *yaml.Node, what string, fields []field) bool {
+func (d *decoder) fields(n *yaml.Node, what msg.Message, fields []field) bool {
 	if n.Kind != yaml.MappingNode {
-		d.report(posOf(n), RuleWrongType, "%s must be a mapping (key: value lines), not %s", what, kindText(n))
+		d.report(posOf(n), RuleWrongType, m("load.not-mapping", "What", what, "Kind", kindText(n)))
 		return false
 	}
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.report(posOf(k), RuleWrongType, "%s has a key that is %s; keys are plain words", what, kindText(k))
+			d.report(posOf(k), RuleWrongType, m("load.key-not-text", "What", what, "Kind", kindText(k)))
 			continue
 		}
 		name := k.Value
 		if name == "<<" {
-			d.report(posOf(k), RuleUnknownKey, "merge keys (<<) are not supported in plan files; write the keys out")
+			d.report(posOf(k), RuleUnknownKey, m("load.merge-key"))
 			continue
 		}
 		if first, dup := seen[name]; dup {
-			d.report(posOf(k), RuleDuplicateKey, "key %q appears twice in %s (first at line %d)", name, what, first.Line)
+			d.report(posOf(k), RuleDuplicateKey, m("load.duplicate-key", "Key", name, "What", what, "Line", first.Line))
 			continue
 		}
 		seen[name] = k
 		f := findField(fields, name)
 		if f == nil {
-			d.report(posOf(k), RuleUnknownKey, "unknown key %q in %s%s", name, what, suggest(name, fields))
+			d.report(posOf(k), RuleUnknownKey, m("load.unknown-key", "Key", name, "What", what, "Hint", suggest(name, fields)))
 			continue
 		}
 		if isNull(v) {
 			if f.required {
-				d.report(posOf(k), RuleMissingKey, "%s: %q is empty", what, name)
+				d.report(posOf(k), RuleMissingKey, m("load.key-empty", "What", what, "Key", name))
 			}
 			continue
 		}
@@ -353,7 +377,7 @@ func (d *decoder) fields(n *yaml.Node, what string, fields []field) bool {
 	}
 	for _, f := range fields {
 		if f.required && seen[f.name] == nil {
-			d.report(posOf(n), RuleMissingKey, "%s has no %q", what, f.name)
+			d.report(posOf(n), RuleMissingKey, m("load.key-missing", "What", what, "Key", f.name))
 		}
 	}
 	return true
@@ -372,24 +396,24 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-func kindText(n *yaml.Node) string {
+func kindText(n *yaml.Node) msg.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return m("kind.mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return m("kind.list")
 	case yaml.AliasNode:
-		return "an alias"
+		return m("kind.alias")
 	}
 	switch n.Tag {
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return m("kind.number", "Value", clip(n.Value, 40))
 	case "!!bool":
-		return "the boolean " + n.Value
+		return m("kind.bool", "Value", n.Value)
 	case "!!null":
-		return "empty"
+		return m("kind.empty")
 	}
-	return fmt.Sprintf("the text %q", clip(n.Value, 40))
+	return m("kind.text", "Value", clip(n.Value, 40))
 }
 
 func clip(s string, n int) string {
@@ -402,18 +426,34 @@ func clip(s string, n int) string {
 
 // text decodes a scalar as text. Numbers and dates are taken as the
 // characters written; booleans and lists are refused.
-func (d *decoder) text(n *yaml.Node, what string) (Text, bool) {
+func (d *decoder) text(n *yaml.Node, what msg.Message) (Text, bool) {
 	if n = d.node(n); n == nil {
 		return Text{}, false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!bool" || n.Tag == "!!null" || n.Tag == "!!binary" {
-		d.report(posOf(n), RuleWrongType, "%s must be text, not %s", what, kindText(n))
+		d.report(posOf(n), RuleWrongType, m("load.not-text", "What", what, "Kind", kindText(n)))
+		return Text{}, false
+	}
+	if r, ok := controlChar(n.Value); ok {
+		d.report(posOf(n), RuleControlCharacter, m("load.control-escape", "What", what, "Code", fmt.Sprintf("U+%04X", r)))
 		return Text{}, false
 	}
 	return Text{Value: norm.NFC.String(strings.TrimSpace(n.Value)), Pos: posOf(n)}, true
 }
 
-func (d *decoder) setText(dst *Text, what string) func(*yaml.Node) {
+// controlChar finds a control character in a text: one that a terminal
+// or a spreadsheet would act on (ESC, BEL, NUL, DEL, C1). Line breaks and
+// tabs are text.
+func controlChar(s string) (rune, bool) {
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func (d *decoder) setText(dst *Text, what msg.Message) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if t, ok := d.text(n, what); ok {
 			*dst = t
@@ -422,7 +462,7 @@ func (d *decoder) setText(dst *Text, what string) func(*yaml.Node) {
 }
 
 // textList decodes a list of texts; a single text is a one-entry list.
-func (d *decoder) textList(dst *[]Text, what string) func(*yaml.Node) {
+func (d *decoder) textList(dst *[]Text, what msg.Message) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n = d.node(n); n == nil {
 			return
@@ -434,16 +474,16 @@ func (d *decoder) textList(dst *[]Text, what string) func(*yaml.Node) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.report(posOf(n), RuleWrongType, "%s must be a list of texts, not %s", what, kindText(n))
+			d.report(posOf(n), RuleWrongType, m("load.not-text-list", "What", what, "Kind", kindText(n)))
 			return
 		}
 		for _, c := range n.Content {
-			t, ok := d.text(c, what+" entry")
+			t, ok := d.text(c, m("subj.entry", "Of", what))
 			if !ok {
 				continue
 			}
 			if t.Value == "" {
-				d.report(t.Pos, RuleInvalidValue, "%s has an empty entry", what)
+				d.report(t.Pos, RuleInvalidValue, m("load.empty-entry", "What", what))
 				continue
 			}
 			*dst = append(*dst, t)
@@ -452,29 +492,37 @@ func (d *decoder) textList(dst *[]Text, what string) func(*yaml.Node) {
 }
 
 // number decodes a scalar as an exact decimal, from the digits written.
-func (d *decoder) number(dst *Number, what string) func(*yaml.Node) {
+func (d *decoder) number(dst *Number, what msg.Message) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n = d.node(n); n == nil {
 			return
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.report(posOf(n), RuleWrongType, "%s must be a number, not %s", what, kindText(n))
+			d.report(posOf(n), RuleWrongType, m("load.not-number", "What", what, "Kind", kindText(n)))
 			return
 		}
-		v, err := decimal.Parse(strings.TrimSpace(n.Value))
+		text := strings.TrimSpace(n.Value)
+		v, err := decimal.Parse(text)
 		switch {
 		case errors.Is(err, decimal.ErrDecimalComma):
-			d.report(posOf(n), RuleDecimalComma, "%s %q uses a decimal comma; write %s", what, n.Value, strings.Replace(n.Value, ",", ".", 1))
+			d.report(posOf(n), RuleDecimalComma, m("load.decimal-comma", "What", what, "Value", n.Value, "Fix", strings.Replace(n.Value, ",", ".", 1)))
 			return
 		case n.Tag != "!!int" && n.Tag != "!!float":
 			if err == nil {
-				d.report(posOf(n), RuleWrongType, "%s must be a number, not the quoted text %q; remove the quotes", what, n.Value)
+				d.report(posOf(n), RuleWrongType, m("load.quoted-number", "What", what, "Value", n.Value))
 			} else {
-				d.report(posOf(n), RuleWrongType, "%s must be a number, not %s", what, kindText(n))
+				d.report(posOf(n), RuleWrongType, m("load.not-number", "What", what, "Kind", kindText(n)))
 			}
 			return
+		case errors.Is(err, decimal.ErrTooLong):
+			d.report(posOf(n), RuleWrongType, m("load.too-many-digits", "What", what, "Value", clip(text, 40), "Max", decimal.MaxDigits))
+			return
 		case err != nil:
-			d.report(posOf(n), RuleWrongType, "%s: %v", what, err)
+			if fix, ok := numberFix(text); ok {
+				d.report(posOf(n), RuleWrongType, m("load.number-fix", "What", what, "Value", text, "Fix", fix))
+			} else {
+				d.report(posOf(n), RuleWrongType, m("load.not-plain-number", "What", what, "Value", clip(text, 40)))
+			}
 			return
 		}
 		*dst = Number{Value: v, Pos: posOf(n), Given: true}
@@ -482,31 +530,31 @@ func (d *decoder) number(dst *Number, what string) func(*yaml.Node) {
 }
 
 // integer decodes a plain decimal integer.
-func (d *decoder) integer(dst *Int, what string, min, max int) func(*yaml.Node) {
+func (d *decoder) integer(dst *Int, what msg.Message, min, max int) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n = d.node(n); n == nil {
 			return
 		}
 		v, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
-			d.report(posOf(n), RuleWrongType, "%s must be a whole number, not %s", what, kindText(n))
+			d.report(posOf(n), RuleWrongType, m("load.not-integer", "What", what, "Kind", kindText(n)))
 			return
 		}
 		if v < min || v > max {
-			d.report(posOf(n), RuleInvalidValue, "%s %d is out of range (%d–%d)", what, v, min, max)
+			d.report(posOf(n), RuleInvalidValue, m("load.out-of-range", "What", what, "Value", v, "Min", min, "Max", max))
 			return
 		}
 		*dst = Int{Value: v, Pos: posOf(n), Given: true}
 	}
 }
 
-func (d *decoder) boolean(dst *Bool, what string) func(*yaml.Node) {
+func (d *decoder) boolean(dst *Bool, what msg.Message) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n = d.node(n); n == nil {
 			return
 		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.report(posOf(n), RuleWrongType, "%s must be true or false, not %s", what, kindText(n))
+			d.report(posOf(n), RuleWrongType, m("load.not-bool", "What", what, "Kind", kindText(n)))
 			return
 		}
 		*dst = Bool{Value: n.Value == "true", Pos: posOf(n), Given: true}
@@ -514,12 +562,12 @@ func (d *decoder) boolean(dst *Bool, what string) func(*yaml.Node) {
 }
 
 // sequence decodes each entry of a list with fn.
-func (d *decoder) sequence(n *yaml.Node, what string, fn func(i int, n *yaml.Node)) {
+func (d *decoder) sequence(n *yaml.Node, what msg.Message, fn func(i int, n *yaml.Node)) {
 	if n = d.node(n); n == nil {
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.report(posOf(n), RuleWrongType, "%s must be a list (lines starting with \"- \"), not %s", what, kindText(n))
+		d.report(posOf(n), RuleWrongType, m("load.not-list", "What", what, "Kind", kindText(n)))
 		return
 	}
 	for i, c := range n.Content {
@@ -535,19 +583,19 @@ var (
 	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
-func (d *decoder) checkID(t Text, what string) {
+func (d *decoder) checkID(t Text, what msg.Message) {
 	if t.Set() && !idPattern.MatchString(t.Value) {
-		d.report(t.Pos, RuleInvalidValue, "%s %q must be lower-case letters, digits and single hyphens (like daknong-2024)", what, t.Value)
+		d.report(t.Pos, RuleInvalidValue, m("load.bad-id", "What", what, "Value", t.Value))
 	}
 }
 
 func (d *decoder) plan(root *yaml.Node, p *Plan) {
-	d.mapping(root, "the file", []field{
+	d.mapping(root, m("subj.file"), []field{
 		{name: "plan", required: true, decode: func(n *yaml.Node) { d.meta(n, &p.Meta) }},
 		{name: "appendices", required: true, decode: func(n *yaml.Node) {
-			d.sequence(n, "appendices", func(i int, n *yaml.Node) {
+			d.sequence(n, m("subj.bare", "Key", "appendices"), func(i int, n *yaml.Node) {
 				a := &Appendix{Pos: posOf(n)}
-				d.appendix(n, a, fmt.Sprintf("appendix %d", i+1))
+				d.appendix(n, a, m("subj.appendix-n", "N", i+1))
 				p.Appendices = append(p.Appendices, a)
 			})
 		}},
@@ -558,88 +606,89 @@ func (d *decoder) plan(root *yaml.Node, p *Plan) {
 	}
 }
 
-func (d *decoder) meta(n *yaml.Node, m *Meta) {
-	what := "plan"
+func (d *decoder) meta(n *yaml.Node, md *Meta) {
+	what := m("subj.bare", "Key", "plan")
 	d.mapping(n, what, []field{
-		{name: "id", required: true, decode: d.setText(&m.ID, "plan id")},
-		{name: "title", required: true, decode: d.setText(&m.Title, "plan title")},
-		{name: "document", decode: d.setText(&m.Document, "plan document")},
-		{name: "issuer", decode: d.setText(&m.Issuer, "plan issuer")},
-		{name: "number", decode: d.setText(&m.Number, "plan number")},
-		{name: "date", decode: d.setText(&m.Date, "plan date")},
-		{name: "year", required: true, decode: d.integer(&m.Year, "plan year", 1990, 2200)},
-		{name: "baseline_year", decode: d.integer(&m.BaselineYear, "plan baseline_year", 1990, 2200)},
-		{name: "criteria_set", decode: d.setText(&m.CriteriaSet, "plan criteria_set")},
-		{name: "source", decode: d.setText(&m.Source, "plan source")},
-		{name: "signer", decode: d.setText(&m.Signer, "plan signer")},
+		{name: "id", required: true, decode: d.setText(&md.ID, key(what, "id"))},
+		{name: "title", required: true, decode: d.setText(&md.Title, key(what, "title"))},
+		{name: "document", decode: d.setText(&md.Document, key(what, "document"))},
+		{name: "issuer", decode: d.setText(&md.Issuer, key(what, "issuer"))},
+		{name: "number", decode: d.setText(&md.Number, key(what, "number"))},
+		{name: "date", decode: d.setText(&md.Date, key(what, "date"))},
+		{name: "year", required: true, decode: d.integer(&md.Year, key(what, "year"), 1990, 2200)},
+		{name: "baseline_year", decode: d.integer(&md.BaselineYear, key(what, "baseline_year"), 1990, 2200)},
+		{name: "criteria_set", decode: d.setText(&md.CriteriaSet, key(what, "criteria_set"))},
+		{name: "source", decode: d.setText(&md.Source, key(what, "source"))},
+		{name: "signer", decode: d.setText(&md.Signer, key(what, "signer"))},
 		{name: "results", decode: func(n *yaml.Node) {
-			d.sequence(n, "plan results", func(i int, n *yaml.Node) {
+			d.sequence(n, key(what, "results"), func(i int, n *yaml.Node) {
 				r := &Result{Pos: posOf(n)}
-				d.result(n, r, fmt.Sprintf("result %d", i+1))
-				m.Results = append(m.Results, r)
+				d.result(n, r, m("subj.result-n", "N", i+1))
+				md.Results = append(md.Results, r)
 			})
 		}},
 		{name: "agencies", decode: func(n *yaml.Node) {
-			d.sequence(n, "plan agencies", func(i int, n *yaml.Node) {
+			d.sequence(n, key(what, "agencies"), func(i int, n *yaml.Node) {
 				a := &Agency{Pos: posOf(n)}
-				d.mapping(n, fmt.Sprintf("agency %d", i+1), []field{
-					{name: "name", required: true, decode: d.setText(&a.Name, "agency name")},
-					{name: "aliases", decode: d.textList(&a.Aliases, "agency aliases")},
+				aw := m("subj.agency-n", "N", i+1)
+				d.mapping(n, aw, []field{
+					{name: "name", required: true, decode: d.setText(&a.Name, key(aw, "name"))},
+					{name: "aliases", decode: d.textList(&a.Aliases, key(aw, "aliases"))},
 				})
-				m.Agencies = append(m.Agencies, a)
+				md.Agencies = append(md.Agencies, a)
 			})
 		}},
-		{name: "acknowledge", decode: d.acks(&m.Acks, what)},
+		{name: "acknowledge", decode: d.acks(&md.Acks, what)},
 	})
-	d.checkID(m.ID, "plan id")
-	if m.Date.Set() {
-		if _, err := time.Parse("2006-01-02", m.Date.Value); err != nil || !datePattern.MatchString(m.Date.Value) {
-			d.report(m.Date.Pos, RuleInvalidValue, "plan date %q must be a date written YYYY-MM-DD (2024-07-18)", m.Date.Value)
+	d.checkID(md.ID, key(what, "id"))
+	if md.Date.Set() {
+		if _, err := time.Parse("2006-01-02", md.Date.Value); err != nil || !datePattern.MatchString(md.Date.Value) {
+			d.report(md.Date.Pos, RuleInvalidValue, msg.New("load.bad-date", "Value", md.Date.Value))
 		}
 	}
-	if m.CriteriaSet.Set() && !idPattern.MatchString(m.CriteriaSet.Value) {
-		d.report(m.CriteriaSet.Pos, RuleInvalidValue, "plan criteria_set %q must be a set id like bnv-876-2022", m.CriteriaSet.Value)
+	if md.CriteriaSet.Set() && !idPattern.MatchString(md.CriteriaSet.Value) {
+		d.report(md.CriteriaSet.Pos, RuleInvalidValue, msg.New("load.bad-set-id", "Value", md.CriteriaSet.Value))
 	}
 }
 
-func (d *decoder) result(n *yaml.Node, r *Result, what string) {
+func (d *decoder) result(n *yaml.Node, r *Result, what msg.Message) {
 	d.mapping(n, what, []field{
-		{name: "index", required: true, decode: d.setText(&r.Index, what+" index")},
-		{name: "year", required: true, decode: d.integer(&r.Year, what+" year", 1990, 2200)},
-		{name: "score", decode: d.number(&r.Score, what+" score")},
-		{name: "max", decode: d.number(&r.Max, what+" max")},
-		{name: "percent", decode: d.number(&r.Percent, what+" percent")},
-		{name: "rank", decode: d.integer(&r.Rank, what+" rank", 1, 100000)},
-		{name: "of", decode: d.integer(&r.Of, what+" of", 1, 100000)},
-		{name: "note", decode: d.setText(&r.Note, what+" note")},
+		{name: "index", required: true, decode: d.setText(&r.Index, key(what, "index"))},
+		{name: "year", required: true, decode: d.integer(&r.Year, key(what, "year"), 1990, 2200)},
+		{name: "score", decode: d.number(&r.Score, key(what, "score"))},
+		{name: "max", decode: d.number(&r.Max, key(what, "max"))},
+		{name: "percent", decode: d.number(&r.Percent, key(what, "percent"))},
+		{name: "rank", decode: d.integer(&r.Rank, key(what, "rank"), 1, 100000)},
+		{name: "of", decode: d.integer(&r.Of, key(what, "of"), 1, 100000)},
+		{name: "note", decode: d.setText(&r.Note, key(what, "note"))},
 		{name: "acknowledge", decode: d.acks(&r.Acks, what)},
 	})
 }
 
-func (d *decoder) appendix(n *yaml.Node, a *Appendix, what string) {
+func (d *decoder) appendix(n *yaml.Node, a *Appendix, what msg.Message) {
 	d.mapping(n, what, []field{
-		{name: "id", required: true, decode: d.setText(&a.ID, what+" id")},
-		{name: "label", decode: d.setText(&a.Label, what+" label")},
-		{name: "title", decode: d.setText(&a.Title, what+" title")},
-		{name: "subtitle", decode: d.setText(&a.Subtitle, what+" subtitle")},
-		{name: "layout", decode: d.setText(&a.Layout, what+" layout")},
-		{name: "note", decode: d.setText(&a.Note, what+" note")},
+		{name: "id", required: true, decode: d.setText(&a.ID, key(what, "id"))},
+		{name: "label", decode: d.setText(&a.Label, key(what, "label"))},
+		{name: "title", decode: d.setText(&a.Title, key(what, "title"))},
+		{name: "subtitle", decode: d.setText(&a.Subtitle, key(what, "subtitle"))},
+		{name: "layout", decode: d.setText(&a.Layout, key(what, "layout"))},
+		{name: "note", decode: d.setText(&a.Note, key(what, "note"))},
 		{name: "total", decode: func(n *yaml.Node) {
 			a.Total = &Scores{Pos: posOf(n)}
-			d.mapping(n, what+" total", []field{
-				{name: "max", decode: d.number(&a.Total.Max, what+" total max")},
-				{name: "achieved", decode: d.number(&a.Total.Achieved, what+" total achieved")},
-				{name: "target", decode: d.number(&a.Total.Target, what+" total target")},
+			d.mapping(n, key(what, "total"), []field{
+				{name: "max", decode: d.number(&a.Total.Max, key(key(what, "total"), "max"))},
+				{name: "achieved", decode: d.number(&a.Total.Achieved, key(key(what, "total"), "achieved"))},
+				{name: "target", decode: d.number(&a.Total.Target, key(key(what, "total"), "target"))},
 			})
 		}},
 		{name: "columns", decode: func(n *yaml.Node) {
-			d.sequence(n, what+" columns", func(i int, n *yaml.Node) {
+			d.sequence(n, key(what, "columns"), func(i int, n *yaml.Node) {
 				c := &Column{Pos: posOf(n)}
-				cw := fmt.Sprintf("%s column %d", what, i+1)
+				cw := m("subj.column-n", "N", i+1, "Of", what)
 				d.mapping(n, cw, []field{
-					{name: "key", required: true, decode: d.setText(&c.Key, cw+" key")},
-					{name: "label", decode: d.setText(&c.Label, cw+" label")},
-					{name: "hide", decode: d.boolean(&c.Hide, cw+" hide")},
+					{name: "key", required: true, decode: d.setText(&c.Key, key(cw, "key"))},
+					{name: "label", decode: d.setText(&c.Label, key(cw, "label"))},
+					{name: "hide", decode: d.boolean(&c.Hide, key(cw, "hide"))},
 				})
 				a.Columns = append(a.Columns, c)
 			})
@@ -649,35 +698,35 @@ func (d *decoder) appendix(n *yaml.Node, a *Appendix, what string) {
 			a.Items = d.items(n, nil, what)
 		}},
 	})
+	d.checkID(a.ID, key(what, "id"))
 	if a.ID.Set() {
-		what = fmt.Sprintf("appendix %q", a.ID.Value)
+		what = m("subj.appendix", "ID", a.ID.Value)
 	}
-	d.checkID(a.ID, "appendix id")
 	if a.Layout.Set() && !layout.Known(a.Layout.Value) {
-		d.report(a.Layout.Pos, RuleInvalidValue, "%s layout %q is not one of %s", what, a.Layout.Value, strings.Join(layout.Names(), ", "))
+		d.report(a.Layout.Pos, RuleInvalidValue, m("load.bad-layout", "What", what, "Value", a.Layout.Value, "Layouts", layout.Names()))
 	}
 }
 
-func (d *decoder) items(n *yaml.Node, parent *Item, what string) []*Item {
+func (d *decoder) items(n *yaml.Node, parent *Item, what msg.Message) []*Item {
 	var items []*Item
 	depth := 0
 	if parent != nil {
 		depth = parent.Depth + 1
 	}
-	d.sequence(n, what+" items", func(i int, n *yaml.Node) {
+	d.sequence(n, key(what, "items"), func(i int, n *yaml.Node) {
 		if depth >= d.lim.MaxItemDepth {
-			d.report(posOf(n), RuleLimit, "items nested deeper than %d levels", d.lim.MaxItemDepth)
+			d.report(posOf(n), RuleLimit, m("load.item-depth", "Max", d.lim.MaxItemDepth))
 			d.stopped = true
 			return
 		}
 		it := &Item{Pos: posOf(n), Parent: parent, Depth: depth}
-		d.item(n, it, fmt.Sprintf("item %d of %s", i+1, what))
+		d.item(n, it, m("subj.item-n", "N", i+1, "Of", what))
 		items = append(items, it)
 	})
 	return items
 }
 
-func (d *decoder) item(n *yaml.Node, it *Item, what string) {
+func (d *decoder) item(n *yaml.Node, it *Item, what msg.Message) {
 	if n = d.node(n); n == nil {
 		return
 	}
@@ -685,54 +734,82 @@ func (d *decoder) item(n *yaml.Node, it *Item, what string) {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k, v := n.Content[i], n.Content[i+1]; k.Value == "code" && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-				what = fmt.Sprintf("item %q", norm.NFC.String(strings.TrimSpace(v.Value)))
+				what = m("subj.item", "Code", norm.NFC.String(strings.TrimSpace(v.Value)))
 			}
 		}
 	}
 	d.fields(n, what, []field{
-		{name: "code", decode: d.setText(&it.Code, what+" code")},
-		{name: "name", required: true, decode: d.setText(&it.Name, what+" name")},
-		{name: "criterion", decode: d.setText(&it.Criterion, what+" criterion")},
-		{name: "max", decode: d.number(&it.Scores.Max, what+" max")},
-		{name: "achieved", decode: d.number(&it.Scores.Achieved, what+" achieved")},
-		{name: "target", decode: d.number(&it.Scores.Target, what+" target")},
-		{name: "unit", decode: d.setText(&it.Unit, what+" unit")},
-		{name: "target_text", decode: d.setText(&it.TargetText, what+" target_text")},
-		{name: "tasks", decode: d.textList(&it.Tasks, what+" tasks")},
-		{name: "products", decode: d.textList(&it.Products, what+" products")},
-		{name: "lead", decode: d.textList(&it.Lead, what+" lead")},
-		{name: "support", decode: d.textList(&it.Support, what+" support")},
-		{name: "deadline", decode: d.setText(&it.Deadline, what+" deadline")},
-		{name: "note", decode: d.setText(&it.Note, what+" note")},
-		{name: "survey", decode: d.boolean(&it.Survey, what+" survey")},
-		{name: "group", decode: d.setText(&it.Group, what+" group")},
+		{name: "code", decode: d.setText(&it.Code, key(what, "code"))},
+		{name: "name", required: true, decode: d.setText(&it.Name, key(what, "name"))},
+		{name: "criterion", decode: d.setText(&it.Criterion, key(what, "criterion"))},
+		{name: "max", decode: d.number(&it.Scores.Max, key(what, "max"))},
+		{name: "achieved", decode: d.number(&it.Scores.Achieved, key(what, "achieved"))},
+		{name: "target", decode: d.number(&it.Scores.Target, key(what, "target"))},
+		{name: "unit", decode: d.setText(&it.Unit, key(what, "unit"))},
+		{name: "target_text", decode: d.setText(&it.TargetText, key(what, "target_text"))},
+		{name: "tasks", decode: d.textList(&it.Tasks, key(what, "tasks"))},
+		{name: "products", decode: d.textList(&it.Products, key(what, "products"))},
+		{name: "lead", decode: d.textList(&it.Lead, key(what, "lead"))},
+		{name: "support", decode: d.textList(&it.Support, key(what, "support"))},
+		{name: "deadline", decode: d.setText(&it.Deadline, key(what, "deadline"))},
+		{name: "note", decode: d.setText(&it.Note, key(what, "note"))},
+		{name: "survey", decode: d.boolean(&it.Survey, key(what, "survey"))},
+		{name: "group", decode: d.setText(&it.Group, key(what, "group"))},
 		{name: "acknowledge", decode: d.acks(&it.Acks, what)},
 		{name: "items", decode: func(n *yaml.Node) { it.Items = d.items(n, it, what) }},
 	})
 	it.Scores.Pos = it.Pos
 	if it.Unit.Set() && it.Unit.Value != UnitPercent && it.Unit.Value != "points" {
-		d.report(it.Unit.Pos, RuleInvalidValue, "%s unit %q must be %q or %q", what, it.Unit.Value, UnitPercent, "points")
+		d.report(it.Unit.Pos, RuleInvalidValue, m("load.bad-unit", "What", what, "Value", it.Unit.Value))
 	}
 }
 
-func (d *decoder) acks(dst *[]*Ack, what string) func(*yaml.Node) {
+func (d *decoder) acks(dst *[]*Ack, what msg.Message) func(*yaml.Node) {
 	return func(n *yaml.Node) {
-		d.sequence(n, what+" acknowledge", func(i int, n *yaml.Node) {
+		d.sequence(n, key(what, "acknowledge"), func(i int, n *yaml.Node) {
 			a := &Ack{Pos: posOf(n)}
-			aw := fmt.Sprintf("acknowledgement %d of %s", i+1, what)
+			aw := m("subj.ack-n", "N", i+1, "Of", what)
 			d.mapping(n, aw, []field{
-				{name: "rule", required: true, decode: d.setText(&a.Rule, aw+" rule")},
-				{name: "key", decode: d.setText(&a.Key, aw+" key")},
-				{name: "value", decode: d.number(&a.Value, aw+" value")},
-				{name: "reason", required: true, decode: d.setText(&a.Reason, aw+" reason")},
+				{name: "rule", required: true, decode: d.setText(&a.Rule, key(aw, "rule"))},
+				{name: "key", decode: d.setText(&a.Key, key(aw, "key"))},
+				{name: "value", decode: d.number(&a.Value, key(aw, "value"))},
+				{name: "reason", required: true, decode: d.setText(&a.Reason, key(aw, "reason"))},
 			})
 			if a.Key.Set() && a.Key.Value != "max" && a.Key.Value != "achieved" && a.Key.Value != "target" {
-				d.report(a.Key.Pos, RuleInvalidValue, "%s key %q must be max, achieved or target", aw, a.Key.Value)
+				d.report(a.Key.Pos, RuleInvalidValue, m("load.bad-ack-key", "What", aw, "Value", a.Key.Value))
 			}
 			if a.Reason.Set() && a.Reason.Value == "" {
-				d.report(a.Reason.Pos, RuleMissingKey, "%s: reason is empty", aw)
+				d.report(a.Reason.Pos, RuleMissingKey, m("load.ack-no-reason", "What", aw))
 			}
 			*dst = append(*dst, a)
 		})
 	}
+}
+
+// numberFix is the plain decimal a person meant by a number YAML reads but
+// a plan refuses: ".5" is 0.5, "5." is 5.
+func numberFix(s string) (string, bool) {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+		if sign == "+" {
+			sign = ""
+		}
+	}
+	switch {
+	case len(s) > 1 && s[0] == '.' && allDigits(s[1:]):
+		return sign + "0" + s, true
+	case len(s) > 1 && s[len(s)-1] == '.' && allDigits(s[:len(s)-1]):
+		return sign + s[:len(s)-1], true
+	}
+	return "", false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

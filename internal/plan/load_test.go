@@ -70,7 +70,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, ds := Load("x.yaml", tt.data)
 			d := firstDiag(t, ds)
-			if d.Rule != tt.rule || (tt.line != 0 && d.Line != tt.line) || !strings.Contains(d.Message, tt.contains) {
+			if d.Rule != tt.rule || (tt.line != 0 && d.Line != tt.line) || !strings.Contains(d.Message(), tt.contains) {
 				t.Errorf("got %s\nwant rule %s at line %d containing %q", d, tt.rule, tt.line, tt.contains)
 			}
 			if d.Line < 1 || d.Col < 1 {
@@ -185,8 +185,8 @@ func TestSuggestions(t *testing.T) {
 		t.Run(tt.key, func(t *testing.T) {
 			data := strings.Replace(minimal, "        max: 12.9045\n", "        max: 12.9045\n        "+tt.key+": 1\n", 1)
 			_, ds := Load("x.yaml", []byte(data))
-			if d := firstDiag(t, ds); !strings.Contains(d.Message, tt.want) {
-				t.Errorf("got %q, want it to contain %q", d.Message, tt.want)
+			if d := firstDiag(t, ds); !strings.Contains(d.Message(), tt.want) {
+				t.Errorf("got %q, want it to contain %q", d.Message(), tt.want)
 			}
 		})
 	}

@@ -14,17 +14,21 @@ const (
 	RuleDuplicateKey = "duplicate-key"
 	RuleMissingKey   = "missing-key"
 	RuleInvalidValue = "invalid-value"
+	// RuleControlCharacter is also reported by validate for escapes
+	// ("\e") in quoted texts.
+	RuleControlCharacter = "control-character"
 )
 
 // Rules describes the loader's rules, for `parplan validate --list-rules`.
 var Rules = []diag.Rule{
-	{ID: RuleEncoding, Severity: diag.Error, Description: "The file is not UTF-8 text: empty, binary, UTF-16, or invalid UTF-8."},
-	{ID: RuleYAMLSyntax, Severity: diag.Error, Description: "The file is not well-formed YAML, or holds more than one document."},
-	{ID: RuleLimit, Severity: diag.Error, Description: "The file exceeds a safety limit: size, nesting depth, or alias expansion."},
-	{ID: RuleUnknownKey, Severity: diag.Error, Description: "A key the plan format does not define (with the closest known key)."},
-	{ID: RuleWrongType, Severity: diag.Error, Description: "A value of the wrong type: a list where a mapping belongs, text where a number belongs, …"},
-	{ID: RuleDecimalComma, Severity: diag.Error, Description: "A number written with a decimal comma (1,5); plan files use a decimal point (1.5)."},
-	{ID: RuleDuplicateKey, Severity: diag.Error, Description: "The same key twice in one mapping."},
-	{ID: RuleMissingKey, Severity: diag.Error, Description: "A required key is missing or empty."},
-	{ID: RuleInvalidValue, Severity: diag.Error, Description: "A value outside what the key allows: a malformed id or date, an unknown layout or unit, …"},
+	{ID: RuleEncoding, Severity: diag.Error},
+	{ID: RuleYAMLSyntax, Severity: diag.Error},
+	{ID: RuleLimit, Severity: diag.Error},
+	{ID: RuleUnknownKey, Severity: diag.Error},
+	{ID: RuleWrongType, Severity: diag.Error},
+	{ID: RuleDecimalComma, Severity: diag.Error},
+	{ID: RuleDuplicateKey, Severity: diag.Error},
+	{ID: RuleMissingKey, Severity: diag.Error},
+	{ID: RuleInvalidValue, Severity: diag.Error},
+	{ID: RuleControlCharacter, Severity: diag.Error},
 }

@@ -1,9 +1,9 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/vntext"
 )
 
@@ -26,11 +26,12 @@ var synonyms = map[string]string{
 	"acknowledged": "acknowledge", "ack": "acknowledge", "acks": "acknowledge", "ignore": "acknowledge", "suppress": "acknowledge",
 }
 
-// suggest returns ", did you mean …?" for an unknown key, or "".
-func suggest(name string, fields []field) string {
+// suggest returns "did you mean …?" for an unknown key, or the list of
+// known keys.
+func suggest(name string, fields []field) msg.Message {
 	plain := foldKey(name)
 	if s, ok := synonyms[plain]; ok && findField(fields, s) != nil {
-		return fmt.Sprintf("; did you mean %q?", s)
+		return msg.New("load.did-you-mean", "Key", s)
 	}
 	best, bestDist := "", 3
 	for _, f := range fields {
@@ -39,13 +40,13 @@ func suggest(name string, fields []field) string {
 		}
 	}
 	if best != "" && bestDist <= len(best)/2+1 {
-		return fmt.Sprintf("; did you mean %q?", best)
+		return msg.New("load.did-you-mean", "Key", best)
 	}
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.name
 	}
-	return fmt.Sprintf(" (known keys: %s)", strings.Join(names, ", "))
+	return msg.New("load.known-keys", "Keys", names)
 }
 
 // foldKey lower-cases a key and drops diacritics and đ, so that "Chủ trì"

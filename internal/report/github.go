@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // githubPrinter writes GitHub Actions workflow commands, which the
@@ -14,27 +15,29 @@ import (
 //	::error file=plans/x.yaml,line=12,col=7,title=sum-mismatch::message
 //
 // Acknowledged findings become notices.
-type githubPrinter struct{}
+type githubPrinter struct {
+	p *msg.Printer
+}
 
-func (githubPrinter) Print(w io.Writer, r Result) error {
+func (p githubPrinter) Print(w io.Writer, r Result) error {
 	for _, f := range r.Failures {
-		if _, err := fmt.Fprintf(w, "::error file=%s::%s\n", escapeProperty(f.File), escapeData(f.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "::error file=%s::%s\n", escapeProperty(f.File), escapeData(p.p.Err(f.Err))); err != nil {
 			return err
 		}
 	}
 	for _, d := range r.Diagnostics {
 		level := map[diag.Severity]string{diag.Error: "error", diag.Warning: "warning", diag.Note: "notice"}[d.Severity]
-		msg := d.Message
+		text := p.p.S(d.Msg)
 		if d.Acknowledged {
 			level = "notice"
-			msg += " (acknowledged: " + d.Reason + ")"
+			text += " " + p.p.T("diag.acknowledged", "Reason", d.Reason)
 		}
 		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-			escapeProperty(d.File), d.Line, d.Col, escapeProperty(d.Rule), escapeData(msg)); err != nil {
+			escapeProperty(d.File), d.Line, d.Col, escapeProperty(d.Rule), escapeData(text)); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, Summary(r))
+	_, err := fmt.Fprintln(w, Summary(p.p, r))
 	return err
 }
 

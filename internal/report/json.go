@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // jsonPrinter writes one JSON document:
@@ -14,7 +15,21 @@ import (
 //	             "failures": 0, "ok": true}}
 //
 // The shape is stable: fields are only ever added.
-type jsonPrinter struct{}
+type jsonPrinter struct {
+	p *msg.Printer
+}
+
+// jsonDiagnostic is a diagnostic with its message rendered.
+type jsonDiagnostic struct {
+	diag.Diagnostic
+	Message string `json:"message"`
+}
+
+// jsonFailure is a file that could not be read.
+type jsonFailure struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
 
 type jsonSummary struct {
 	diag.Counts
@@ -23,22 +38,22 @@ type jsonSummary struct {
 }
 
 type jsonResult struct {
-	Files       []string          `json:"files"`
-	Diagnostics []diag.Diagnostic `json:"diagnostics"`
-	Failures    []Failure         `json:"failures"`
-	Summary     jsonSummary       `json:"summary"`
+	Files       []string         `json:"files"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Failures    []jsonFailure    `json:"failures"`
+	Summary     jsonSummary      `json:"summary"`
 }
 
-func (jsonPrinter) Print(w io.Writer, r Result) error {
-	out := jsonResult{Files: r.Files, Diagnostics: r.Diagnostics, Failures: r.Failures}
+func (p jsonPrinter) Print(w io.Writer, r Result) error {
+	out := jsonResult{Files: r.Files, Diagnostics: []jsonDiagnostic{}, Failures: []jsonFailure{}}
 	if out.Files == nil {
 		out.Files = []string{}
 	}
-	if out.Diagnostics == nil {
-		out.Diagnostics = []diag.Diagnostic{}
+	for _, d := range r.Diagnostics {
+		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{Diagnostic: d, Message: p.p.S(d.Msg)})
 	}
-	if out.Failures == nil {
-		out.Failures = []Failure{}
+	for _, f := range r.Failures {
+		out.Failures = append(out.Failures, jsonFailure{File: f.File, Message: p.p.Err(f.Err)})
 	}
 	out.Summary.Counts = diag.Count(r.Diagnostics)
 	out.Summary.Failures = len(r.Failures)

@@ -3,11 +3,10 @@
 package report
 
 import (
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // Result is what one validate run found.
@@ -23,8 +22,9 @@ type Result struct {
 
 // Failure is a file the tool could not read.
 type Failure struct {
-	File    string `json:"file"`
-	Message string `json:"message"`
+	File string
+	// Err says why; a msg.Error is rendered in the user's language.
+	Err error
 }
 
 // Printer writes a Result.
@@ -36,6 +36,8 @@ type Printer interface {
 type Options struct {
 	// Color turns on terminal colors (text format only).
 	Color bool
+	// P renders messages in the user's language.
+	P *msg.Printer
 }
 
 // Formats lists the format names, for flags, help and completion.
@@ -43,44 +45,38 @@ var Formats = []string{"text", "json", "github"}
 
 // New returns the printer for a format name.
 func New(format string, opts Options) (Printer, error) {
+	if opts.P == nil {
+		opts.P = msg.For(msg.EN)
+	}
 	switch format {
 	case "text":
-		return textPrinter{color: opts.Color}, nil
+		return textPrinter{color: opts.Color, p: opts.P}, nil
 	case "json":
-		return jsonPrinter{}, nil
+		return jsonPrinter{p: opts.P}, nil
 	case "github":
-		return githubPrinter{}, nil
+		return githubPrinter{p: opts.P}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (valid formats: %s)", format, strings.Join(Formats, ", "))
+	return nil, msg.Errorf("cli.unknown-format", "Value", format, "Formats", Formats)
 }
 
 // Summary is one line that says what a run found: "checked 5 files: no
 // problems" or "checked 5 files: 2 errors, 1 note (3 acknowledged)".
-func Summary(r Result) string {
+func Summary(p *msg.Printer, r Result) string {
 	c := diag.Count(r.Diagnostics)
-	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 "+one)
-		case n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+	var parts msg.List
+	add := func(n int, id string) {
+		if n > 0 {
+			parts = append(parts, msg.New(id, "Count", n))
 		}
 	}
-	add(c.Errors, "error", "errors")
-	add(c.Warnings, "warning", "warnings")
-	add(c.Notes, "note", "notes")
-	add(len(r.Failures), "file not readable", "files not readable")
-	found := "no problems"
+	add(c.Errors, "summary.errors")
+	add(c.Warnings, "summary.warnings")
+	add(c.Notes, "summary.notes")
+	add(len(r.Failures), "summary.unreadable")
+	found := msg.New("summary.no-problems")
 	if len(parts) > 0 {
-		found = strings.Join(parts, ", ")
+		found = msg.New("summary.list", "Parts", parts)
 	}
-	if c.Acknowledged > 0 {
-		found += fmt.Sprintf(" (%d acknowledged)", c.Acknowledged)
-	}
-	files := "1 file"
-	if len(r.Files) != 1 {
-		files = fmt.Sprintf("%d files", len(r.Files))
-	}
-	return fmt.Sprintf("checked %s: %s", files, found)
+	return p.T("summary.checked", "Files", msg.New("summary.files", "Count", len(r.Files)),
+		"Found", found, "Acknowledged", c.Acknowledged)
 }

@@ -5,12 +5,14 @@ import (
 	"io"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // textPrinter writes one line per finding,
 // file:line:col: severity: message [rule], then the summary.
 type textPrinter struct {
 	color bool
+	p     *msg.Printer
 }
 
 const (
@@ -24,12 +26,12 @@ const (
 
 func (p textPrinter) Print(w io.Writer, r Result) error {
 	for _, f := range r.Failures {
-		if _, err := fmt.Fprintf(w, "%s: %s\n", f.File, f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s\n", f.File, p.p.Err(f.Err)); err != nil {
 			return err
 		}
 	}
 	for _, d := range r.Diagnostics {
-		line := d.String()
+		line := d.Format(p.p)
 		if p.color {
 			line = p.colorize(d)
 		}
@@ -37,7 +39,7 @@ func (p textPrinter) Print(w io.Writer, r Result) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, Summary(r))
+	_, err := fmt.Fprintln(w, Summary(p.p, r))
 	return err
 }
 
@@ -47,9 +49,9 @@ func (p textPrinter) colorize(d diag.Diagnostic) string {
 		sev = ansiGray
 	}
 	s := fmt.Sprintf("%s%s:%d:%d:%s %s%s:%s %s %s[%s]%s", ansiBold, d.File, d.Line, d.Col, ansiReset,
-		sev, d.Severity, ansiReset, d.Message, ansiGray, d.Rule, ansiReset)
+		sev, d.Severity.Text(p.p), ansiReset, p.p.S(d.Msg), ansiGray, d.Rule, ansiReset)
 	if d.Acknowledged {
-		s += fmt.Sprintf(" %s(acknowledged: %s)%s", ansiGray, d.Reason, ansiReset)
+		s += fmt.Sprintf(" %s%s%s", ansiGray, p.p.T("diag.acknowledged", "Reason", d.Reason), ansiReset)
 	}
 	return s
 }

@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/parplan/parplan/internal/criteria"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/vntext"
 )
 
@@ -30,12 +31,19 @@ type Options struct {
 	// SchemaPath is the path from the plan file to schema/plan.schema.json,
 	// for the editor hint on the first line; "" leaves it out.
 	SchemaPath string
+	// P writes the comments for the person who fills the plan in, in
+	// their language; nil is English. The plan's own texts stay in the
+	// documents' Vietnamese.
+	P *msg.Printer
 }
 
 // Plan returns the text of a new plan file.
 func Plan(o Options) ([]byte, error) {
 	if o.Set == nil {
 		return nil, fmt.Errorf("no criteria set")
+	}
+	if o.P == nil {
+		o.P = msg.For(msg.EN)
 	}
 	if o.ID == "" {
 		o.ID = Slug(o.Issuer, o.Year)
@@ -51,13 +59,14 @@ func Plan(o Options) ([]byte, error) {
 	if o.SchemaPath != "" {
 		w("# yaml-language-server: $schema=%s\n", o.SchemaPath)
 	}
-	w("# Started by `parplan init` from criteria set %s (%s).\n", o.Set.ID, o.Set.Decision)
-	w("# Fill in, for each criterion without sub-criteria: achieved (điểm đạt được năm %d),\n", o.Year-1)
-	w("# target (mục tiêu năm %d), tasks (nhiệm vụ, giải pháp), lead (chủ trì) and support\n", o.Year)
-	w("# (phối hợp). Parent scores are the sum of their children: write them only to\n")
-	w("# record what a signed document prints. Then: parplan validate <this file>\n")
+	comment := func(id string, kv ...any) {
+		for _, line := range strings.Split(strings.TrimRight(o.P.T(id, kv...), "\n"), "\n") {
+			w("# %s\n", line)
+		}
+	}
+	comment("scaffold.header", "Set", o.Set.ID, "Decision", o.Set.Decision, "Baseline", o.Year-1, "Year", o.Year)
 	if !o.Set.Complete {
-		w("# This set's data covers only part of the index (%s points).\n", o.Set.Max)
+		comment("scaffold.partial", "Max", o.Set.Max)
 	}
 	w("plan:\n")
 	w("  id: %s\n", scalar(o.ID))
@@ -66,7 +75,7 @@ func Plan(o Options) ([]byte, error) {
 	if o.Issuer != "" {
 		w("  issuer: %s\n", scalar(o.Issuer))
 	}
-	w("  number: # số ký hiệu, e.g. 475/KH-UBND\n")
+	w("  number: # %s\n", o.P.T("scaffold.number"))
 	w("  date: # YYYY-MM-DD\n")
 	w("  year: %d\n", o.Year)
 	w("  baseline_year: %d\n", o.Year-1)

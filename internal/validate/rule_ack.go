@@ -2,7 +2,6 @@ package validate
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/plan"
@@ -22,8 +21,8 @@ const (
 
 func (ackRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleUnusedAck, Severity: diag.Error, Description: "An acknowledgement that matches no finding (wrong rule, key or value, or the discrepancy is gone)."},
-		{ID: ruleInvalidAck, Severity: diag.Error, Description: "An acknowledgement of a rule that does not exist or cannot be acknowledged."},
+		{ID: ruleUnusedAck, Severity: diag.Error},
+		{ID: ruleInvalidAck, Severity: diag.Error},
 	}
 }
 
@@ -44,22 +43,19 @@ func (ackRules) apply(c *context) {
 		switch {
 		case used[a]:
 		case !slices.Contains(ackable, rule):
-			what := "is not a rule parplan reports"
+			id := "check.ack-unknown-rule"
 			if slices.ContainsFunc(plan.Rules, func(r diag.Rule) bool { return r.ID == rule }) {
-				what = "is about the file's form, which must be fixed, not acknowledged"
+				id = "check.ack-form-rule"
 			}
 			c.report(subject{}, a.Rule.Pos, diag.Error, ruleInvalidAck, "", nil,
-				"acknowledged rule %q %s (rules that can be acknowledged: %s)", rule, what, strings.Join(ackable, ", "))
+				m(id, "Rule", rule, "Rules", ackable))
 		default:
-			detail := ""
-			if a.Key.Set() {
-				detail += " for " + a.Key.Value
-			}
+			var value any = ""
 			if a.Value.Given {
-				detail += " with value " + a.Value.Value.String()
+				value = a.Value.Value
 			}
 			c.report(subject{}, a.Pos, diag.Error, ruleUnusedAck, "", nil,
-				"acknowledgement of %s%s matches no finding here; remove it if the discrepancy is gone", rule, detail)
+				m("check.ack-unused", "Rule", rule, "Key", a.Key.Value, "Value", value))
 		}
 	}
 }

@@ -20,9 +20,9 @@ const (
 
 func (codeRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleDuplicateID, Severity: diag.Error, Description: "Two appendices with the same id."},
-		{ID: ruleDuplicateCode, Severity: diag.Error, Description: "Two items with the same code among siblings, or the same criterion code (1.3.1) twice in an appendix."},
-		{ID: ruleCodeParent, Severity: diag.Error, Description: "An item whose code says it belongs elsewhere: 1.3.1 outside 1.3, or 2 inside 1."},
+		{ID: ruleDuplicateID, Severity: diag.Error},
+		{ID: ruleDuplicateCode, Severity: diag.Error},
+		{ID: ruleCodeParent, Severity: diag.Error},
 	}
 }
 
@@ -34,7 +34,7 @@ func (codeRules) check(c *context) {
 	for _, a := range c.plan.Appendices {
 		if first, dup := ids[a.ID.Value]; dup {
 			c.report(appendixSubject(a), a.ID.Pos, diag.Error, ruleDuplicateID, "", nil,
-				"appendix id %q is used twice (first at line %d)", a.ID.Value, first.Line)
+				m("check.duplicate-id", "ID", a.ID.Value, "Line", first.Line))
 		} else {
 			ids[a.ID.Value] = a.ID.Pos
 		}
@@ -55,7 +55,7 @@ func (codeRules) check(c *context) {
 				seen[code] = it
 			case first.Parent != it.Parent: // siblings are reported by checkSiblings
 				c.report(itemSubject(it), it.Code.Pos, diag.Error, ruleDuplicateCode, "", nil,
-					"code %q is used twice in appendix %q (first at line %d)", code, a.ID.Value, first.Code.Pos.Line)
+					m("check.duplicate-code-appendix", "Code", code, "ID", a.ID.Value, "Line", first.Code.Pos.Line))
 			}
 		})
 	}
@@ -71,7 +71,7 @@ func checkSiblings(c *context, items []*plan.Item) {
 		}
 		if first := seen[code]; first != nil {
 			c.report(itemSubject(it), it.Code.Pos, diag.Error, ruleDuplicateCode, "", nil,
-				"code %q is used twice under the same parent (first at line %d)", code, first.Code.Pos.Line)
+				m("check.duplicate-code", "Code", code, "Line", first.Code.Pos.Line))
 			continue
 		}
 		seen[code] = it
@@ -96,14 +96,14 @@ func checkUnder(c *context, it *plan.Item) {
 	}
 	switch {
 	case nested >= 0 && parentCode != want:
-		where := "at the top level"
+		where := m("check.at-top")
 		if it.Parent != nil {
-			where = "inside " + quote(parentCode)
+			where = m("check.inside", "Code", parentCode)
 		}
 		c.report(itemSubject(it), it.Code.Pos, diag.Error, ruleCodeParent, "", nil,
-			"code %q belongs inside %q, but it is %s", code, want, where)
+			m("check.code-parent", "Code", code, "Want", want, "Where", where))
 	case nested < 0 && it.Parent != nil && hierarchical.MatchString(parentCode):
 		c.report(itemSubject(it), it.Code.Pos, diag.Error, ruleCodeParent, "", nil,
-			"code %q is a top-level code, but it is inside %q (expected %s.…)", code, parentCode, parentCode)
+			m("check.code-top", "Code", code, "Parent", parentCode))
 	}
 }

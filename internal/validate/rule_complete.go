@@ -18,21 +18,21 @@ const (
 
 func (completeRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleLostNoTask, Severity: diag.Error, Description: "A criterion that lost points (achieved < max) with no task to win them back."},
-		{ID: ruleLostNoLead, Severity: diag.Error, Description: "A criterion that lost points (achieved < max) with no lead agency (chủ trì)."},
-		{ID: ruleEmptyName, Severity: diag.Error, Description: "An item with an empty name."},
-		{ID: ruleEmptyAppendix, Severity: diag.Warning, Description: "An appendix with no items."},
+		{ID: ruleLostNoTask, Severity: diag.Error},
+		{ID: ruleLostNoLead, Severity: diag.Error},
+		{ID: ruleEmptyName, Severity: diag.Error},
+		{ID: ruleEmptyAppendix, Severity: diag.Warning},
 	}
 }
 
 func (completeRules) check(c *context) {
 	for _, a := range c.plan.Appendices {
 		if len(a.Items) == 0 {
-			c.report(appendixSubject(a), a.Pos, diag.Warning, ruleEmptyAppendix, "", nil, "appendix %q has no items", a.ID.Value)
+			c.report(appendixSubject(a), a.Pos, diag.Warning, ruleEmptyAppendix, "", nil, m("check.empty-appendix", "ID", a.ID.Value))
 		}
 		a.Walk(func(it *plan.Item) {
 			if it.Name.Value == "" {
-				c.report(itemSubject(it), it.Name.Pos, diag.Error, ruleEmptyName, "", nil, "%s has an empty name", itemName(it))
+				c.report(itemSubject(it), it.Name.Pos, diag.Error, ruleEmptyName, "", nil, m("check.empty-name", "What", itemName(it)))
 			}
 			// Only rows without children carry work: a field's tasks are
 			// its criteria's tasks.
@@ -46,11 +46,11 @@ func (completeRules) check(c *context) {
 			lost := max.Value.Sub(ach.Value)
 			if len(it.Tasks) == 0 {
 				c.report(itemSubject(it), it.Pos, diag.Error, ruleLostNoTask, "", nil,
-					"%s lost %s points (%s of %s) but has no tasks", itemName(it), lost, ach.Value, max.Value)
+					m("check.lost-no-task", "What", itemName(it), "Lost", lost, "Achieved", ach.Value, "Max", max.Value))
 			}
 			if len(it.Lead) == 0 {
 				c.report(itemSubject(it), it.Pos, diag.Error, ruleLostNoLead, "", nil,
-					"%s lost %s points (%s of %s) but has no lead agency", itemName(it), lost, ach.Value, max.Value)
+					m("check.lost-no-lead", "What", itemName(it), "Lost", lost, "Achieved", ach.Value, "Max", max.Value))
 			}
 		})
 	}

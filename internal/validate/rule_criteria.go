@@ -1,9 +1,6 @@
 package validate
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/parplan/parplan/internal/criteria"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/layout"
@@ -26,31 +23,31 @@ const (
 
 func (criteriaRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleUnknownSet, Severity: diag.Error, Description: "plan.criteria_set names no built-in criteria set (see parplan criteria)."},
-		{ID: ruleSetYear, Severity: diag.Note, Description: "The plan's baseline or target year falls outside the years whose results its criteria set scores."},
-		{ID: ruleUnknownCriterion, Severity: diag.Error, Description: "A criterion code that the plan's criteria set does not have."},
-		{ID: ruleCriterionName, Severity: diag.Warning, Description: "A criterion named in other words than the official name (a typo, a word more or less); shows the official name."},
-		{ID: ruleCriterionMismatch, Severity: diag.Error, Description: "A criterion whose name means something else than the official name of its code."},
-		{ID: ruleCriterionMax, Severity: diag.Error, Description: "A criterion's max differs from the official max points."},
-		{ID: ruleCriterionMissing, Severity: diag.Note, Description: "Criteria of the set that an appendix does not list (plans often list only what they act on)."},
+		{ID: ruleUnknownSet, Severity: diag.Error},
+		{ID: ruleSetYear, Severity: diag.Note},
+		{ID: ruleUnknownCriterion, Severity: diag.Error},
+		{ID: ruleCriterionName, Severity: diag.Warning},
+		{ID: ruleCriterionMismatch, Severity: diag.Error},
+		{ID: ruleCriterionMax, Severity: diag.Error},
+		{ID: ruleCriterionMissing, Severity: diag.Note},
 	}
 }
 
 func (criteriaRules) check(c *context) {
-	m := &c.plan.Meta
-	if !m.CriteriaSet.Set() {
+	meta := &c.plan.Meta
+	if !meta.CriteriaSet.Set() {
 		return
 	}
-	set, ok := criteria.Get(m.CriteriaSet.Value)
+	set, ok := criteria.Get(meta.CriteriaSet.Value)
 	if !ok {
-		c.report(subject{acks: m.Acks}, m.CriteriaSet.Pos, diag.Error, ruleUnknownSet, "", nil,
-			"criteria set %q is not built in (known sets: %s)", m.CriteriaSet.Value, strings.Join(criteria.IDs(), ", "))
+		c.report(subject{acks: meta.Acks}, meta.CriteriaSet.Pos, diag.Error, ruleUnknownSet, "", nil,
+			m("check.unknown-set", "Set", meta.CriteriaSet.Value, "Sets", criteria.IDs()))
 		return
 	}
-	for _, y := range []plan.Int{m.BaselineYear, m.Year} {
+	for _, y := range []plan.Int{meta.BaselineYear, meta.Year} {
 		if y.Given && !set.Covers(y.Value) {
-			c.report(subject{acks: m.Acks}, y.Pos, diag.Note, ruleSetYear, "", nil,
-				"criteria set %s scores the results of %s; %d is outside them (a newer or older set may apply)", set.ID, set.Years(), y.Value)
+			c.report(subject{acks: meta.Acks}, y.Pos, diag.Note, ruleSetYear, "", nil,
+				m("check.set-year", "Set", set.ID, "Years", set.Years(), "Year", y.Value))
 		}
 	}
 	for _, a := range c.plan.Appendices {
@@ -103,21 +100,21 @@ func checkCriterion(c *context, set *criteria.Set, it *plan.Item, code string) {
 	official := set.Lookup(code)
 	if official == nil {
 		c.report(s, pos, diag.Error, ruleUnknownCriterion, "", nil,
-			"%s: criteria set %s has no criterion %s", itemName(it), set.ID, code)
+			m("check.unknown-criterion", "What", itemName(it), "Set", set.ID, "Code", code))
 		return
 	}
 	switch criteria.CompareNames(it.Name.Value, official.Name) {
 	case criteria.SimilarName:
 		c.report(s, it.Name.Pos, diag.Warning, ruleCriterionName, "", nil,
-			"%s is named differently from the official %s %q", itemName(it), code, official.Name)
+			m("check.criterion-name", "What", itemName(it), "Code", code, "Official", official.Name))
 	case criteria.DifferentName:
 		c.report(s, it.Name.Pos, diag.Error, ruleCriterionMismatch, "", nil,
-			"%s is not criterion %s of %s, which is %q", itemName(it), code, set.ID, official.Name)
+			m("check.criterion-mismatch", "What", itemName(it), "Code", code, "Set", set.ID, "Official", official.Name))
 	}
 	if mx := it.Scores.Max; mx.Given && official.HasMax && !mx.Value.Equal(official.Max) {
 		v := official.Max
 		c.report(s, mx.Pos, diag.Error, ruleCriterionMax, "max", &v,
-			"max of %s is %s, but criterion %s is worth %s points in %s", itemName(it), mx.Value, code, official.Max, set.ID)
+			m("check.criterion-max", "What", itemName(it), "Value", mx.Value, "Code", code, "Official", official.Max, "Set", set.ID))
 	}
 }
 
@@ -144,12 +141,12 @@ func checkMissing(c *context, set *criteria.Set, a *plan.Appendix, present map[s
 	if len(missing) == 0 {
 		return
 	}
-	list := strings.Join(missing, ", ")
+	list := m("check.codes", "Codes", missing)
 	if len(missing) > 20 {
-		list = strings.Join(missing[:20], ", ") + fmt.Sprintf(" and %d more", len(missing)-20)
+		list = m("check.codes-more", "Codes", missing[:20], "Count", len(missing)-20)
 	}
 	c.report(appendixSubject(a), a.ID.Pos, diag.Note, ruleCriterionMissing, "", nil,
-		"appendix %q does not list %d criteria of %s: %s", a.ID.Value, len(missing), set.ID, list)
+		m("check.criteria-missing", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list))
 }
 
 func anyPresent(cr *criteria.Criterion, present map[string]*plan.Item) bool {

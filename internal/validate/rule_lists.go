@@ -16,7 +16,7 @@ const ruleAgencySplit = "agency-split"
 
 func (listRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleAgencySplit, Severity: diag.Warning, Description: "A lead or support entry that is a piece of a name split at its commas (\"ban\", \"ngành\" of \"Các sở, ban, ngành\"), as a [a, b] list does."},
+		{ID: ruleAgencySplit, Severity: diag.Warning},
 	}
 }
 
@@ -30,7 +30,7 @@ func (listRules) check(c *context) {
 			for _, e := range list {
 				if fragments[strings.ToLower(strings.Trim(e.Value, " .;"))] {
 					c.report(itemSubject(it), e.Pos, diag.Warning, ruleAgencySplit, "", nil,
-						"%s lists %q as an agency: a name split at its commas? Write one agency per line (- Các sở, ban, ngành)", itemName(it), e.Value)
+						m("check.agency-split", "What", itemName(it), "Entry", e.Value))
 				}
 			}
 		}

@@ -19,32 +19,32 @@ const (
 
 func (resultRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleResultRank, Severity: diag.Error, Description: "A result's rank is not between 1 and its `of`."},
-		{ID: ruleResultScore, Severity: diag.Error, Description: "A result's score is negative or above its max, or its percent is outside 0–100."},
-		{ID: ruleResultNoData, Severity: diag.Warning, Description: "A result with no score, percent or rank."},
-		{ID: ruleResultTotal, Severity: diag.Warning, Description: "A baseline-year result out of 100 that disagrees with the achieved total of a 100-point appendix."},
+		{ID: ruleResultRank, Severity: diag.Error},
+		{ID: ruleResultScore, Severity: diag.Error},
+		{ID: ruleResultNoData, Severity: diag.Warning},
+		{ID: ruleResultTotal, Severity: diag.Warning},
 	}
 }
 
 func (resultRules) check(c *context) {
-	m := &c.plan.Meta
-	for _, r := range m.Results {
+	meta := &c.plan.Meta
+	for _, r := range meta.Results {
 		s := subject{acks: r.Acks}
 		what := r.Index.Value
 		if r.Year.Given {
 			what += " " + strconv.Itoa(r.Year.Value)
 		}
 		if !r.Score.Given && !r.Percent.Given && !r.Rank.Given {
-			c.report(s, r.Pos, diag.Warning, ruleResultNoData, "", nil, "result %s states no score, percent or rank", what)
+			c.report(s, r.Pos, diag.Warning, ruleResultNoData, "", nil, m("check.result-empty", "What", what))
 		}
 		if r.Rank.Given && r.Of.Given && r.Rank.Value > r.Of.Value {
-			c.report(s, r.Rank.Pos, diag.Error, ruleResultRank, "", nil, "result %s ranks %d of %d", what, r.Rank.Value, r.Of.Value)
+			c.report(s, r.Rank.Pos, diag.Error, ruleResultRank, "", nil, m("check.result-rank", "What", what, "Rank", r.Rank.Value, "Of", r.Of.Value))
 		}
 		if r.Score.Given && (r.Score.Value.Sign() < 0 || r.Max.Given && r.Score.Value.Cmp(r.Max.Value) > 0) {
-			c.report(s, r.Score.Pos, diag.Error, ruleResultScore, "", nil, "result %s scores %s, outside 0–%s", what, r.Score.Value, r.Max.Value)
+			c.report(s, r.Score.Pos, diag.Error, ruleResultScore, "", nil, m("check.result-score", "What", what, "Score", r.Score.Value, "Max", r.Max.Value))
 		}
 		if r.Percent.Given && (r.Percent.Value.Sign() < 0 || r.Percent.Value.Cmp(hundred) > 0) {
-			c.report(s, r.Percent.Pos, diag.Error, ruleResultScore, "", nil, "result %s is %s%%, outside 0–100%%", what, r.Percent.Value)
+			c.report(s, r.Percent.Pos, diag.Error, ruleResultScore, "", nil, m("check.result-percent", "What", what, "Percent", r.Percent.Value))
 		}
 		checkResultTotal(c, s, r, what)
 	}
@@ -53,8 +53,8 @@ func (resultRules) check(c *context) {
 // checkResultTotal compares a headline score for the baseline year with
 // the achieved total of an appendix that covers the whole 100-point index.
 func checkResultTotal(c *context, s subject, r *plan.Result, what string) {
-	m := &c.plan.Meta
-	if !r.Score.Given || !r.Max.Given || !r.Max.Value.Equal(hundred) || !m.BaselineYear.Given || r.Year.Value != m.BaselineYear.Value {
+	meta := &c.plan.Meta
+	if !r.Score.Given || !r.Max.Given || !r.Max.Value.Equal(hundred) || !meta.BaselineYear.Given || r.Year.Value != meta.BaselineYear.Value {
 		return
 	}
 	for _, a := range c.plan.Appendices {
@@ -67,6 +67,6 @@ func checkResultTotal(c *context, s subject, r *plan.Result, what string) {
 		}
 		v := total
 		c.report(s, r.Score.Pos, diag.Warning, ruleResultTotal, "", &v,
-			"result %s is %s, but appendix %q totals %s achieved", what, r.Score.Value, a.ID.Value, total)
+			m("check.result-total", "What", what, "Score", r.Score.Value, "ID", a.ID.Value, "Total", total))
 	}
 }

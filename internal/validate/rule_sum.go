@@ -1,12 +1,21 @@
 package validate
 
 import (
-	"fmt"
-
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
+
+// signed is a difference with its sign, for messages: +0.5.
+func signed(d decimal.Dec) msg.Message { return m("num.signed", "Sign", sign(d), "Abs", d.Abs()) }
+
+func sign(d decimal.Dec) string {
+	if d.Sign() < 0 {
+		return "-"
+	}
+	return "+"
+}
 
 // sumRules checks that stated scores add up: a parent against its
 // children, an appendix total against its top-level items.
@@ -20,9 +29,9 @@ const (
 
 func (sumRules) rules() []diag.Rule {
 	return []diag.Rule{
-		{ID: ruleSumMismatch, Severity: diag.Error, Description: "A parent's max, achieved or target differs from the sum of its children."},
-		{ID: ruleSumRounding, Severity: diag.Note, Description: "A stated parent or total differs from the exact sum only by rounding to the digits written (12.905 for 12.9045)."},
-		{ID: ruleTotalMismatch, Severity: diag.Error, Description: "An appendix's stated total differs from the sum of its top-level items (fields)."},
+		{ID: ruleSumMismatch, Severity: diag.Error},
+		{ID: ruleSumRounding, Severity: diag.Note},
+		{ID: ruleTotalMismatch, Severity: diag.Error},
 	}
 }
 
@@ -31,7 +40,7 @@ func (sumRules) check(c *context) {
 		a.Walk(func(it *plan.Item) {
 			for _, k := range plan.ScoreKeys {
 				if stated, sum := it.Scores.Get(k), it.Sums.Children[k]; stated.Given && sum.OK {
-					compareSum(c, itemSubject(it), stated, sum.V, k, ruleSumMismatch, itemName(it), "its items")
+					compareSum(c, itemSubject(it), stated, sum.V, k, ruleSumMismatch, itemName(it), m("check.its-items"))
 				}
 			}
 		})
@@ -41,7 +50,7 @@ func (sumRules) check(c *context) {
 		for _, k := range plan.ScoreKeys {
 			if stated, sum := a.Total.Get(k), a.TopSum(k); stated.Given && sum.OK {
 				compareSum(c, appendixSubject(a), stated, sum.V, k, ruleTotalMismatch,
-					fmt.Sprintf("the total of appendix %q", a.ID.Value), "its top-level items")
+					m("check.total-of", "ID", a.ID.Value), m("check.its-top-items"))
 			}
 		}
 	}
@@ -50,18 +59,18 @@ func (sumRules) check(c *context) {
 // compareSum reports a stated value that differs from the exact sum of
 // parts: a note when the stated value is the sum rounded to the digits
 // written, otherwise an error under rule.
-func compareSum(c *context, s subject, stated plan.Number, sum decimal.Dec, k plan.ScoreKey, rule, what, parts string) {
+func compareSum(c *context, s subject, stated plan.Number, sum decimal.Dec, k plan.ScoreKey, rule string, what, parts msg.Message) {
 	if stated.Value.Equal(sum) {
 		return
 	}
 	v := sum
 	if roundingOf(stated.Value, sum) {
 		c.report(s, stated.Pos, diag.Note, ruleSumRounding, k.String(), &v,
-			"%s of %s is %s, the exact sum %s of %s rounded to the digits written", k, what, stated.Value, sum, parts)
+			m("check.sum-rounding", "Key", scoreName(k), "What", what, "Stated", stated.Value, "Sum", sum, "Parts", parts))
 		return
 	}
 	c.report(s, stated.Pos, diag.Error, rule, k.String(), &v,
-		"%s of %s is %s, but %s add up to %s (difference %s)", k, what, stated.Value, parts, sum, stated.Value.Sub(sum).Signed())
+		m("check.sum-mismatch", "Key", scoreName(k), "What", what, "Stated", stated.Value, "Parts", parts, "Sum", sum, "Diff", signed(stated.Value.Sub(sum))))
 }
 
 // roundingOf reports whether stated is sum rounded to the digits written:

@@ -4,11 +4,11 @@
 package validate
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -100,13 +100,13 @@ func itemSubject(it *plan.Item) subject        { return subject{acks: it.Acks, i
 func appendixSubject(a *plan.Appendix) subject { return subject{acks: a.Acks, appendix: a} }
 
 // report records a finding. key and value may be empty.
-func (c *context) report(s subject, pos plan.Pos, sev diag.Severity, rule string, key string, value *decimal.Dec, format string, args ...any) {
+func (c *context) report(s subject, pos plan.Pos, sev diag.Severity, rule string, key string, value *decimal.Dec, m msg.Message) {
 	if pos.Line == 0 {
 		pos = plan.Pos{Line: 1, Col: 1}
 	}
 	c.findings = append(c.findings, &finding{
 		Diagnostic: diag.Diagnostic{File: c.plan.File, Line: pos.Line, Col: pos.Col, Severity: sev, Rule: rule,
-			Message: fmt.Sprintf(format, args...)},
+			Msg: m},
 		acks: s.acks, key: key, value: value, subject: s,
 	})
 }
@@ -118,19 +118,24 @@ func (c *context) eachItem(fn func(a *plan.Appendix, it *plan.Item)) {
 	}
 }
 
+// m is msg.New, short for the many messages of the rules.
+func m(id string, kv ...any) msg.Message { return msg.New(id, kv...) }
+
 // itemName names an item in messages: `item "1.3.1"`.
-func itemName(it *plan.Item) string {
-	if it.Criterion.Value != "" {
-		return fmt.Sprintf("row %q (criterion %s)", it.Code.Value, it.Criterion.Value)
+func itemName(it *plan.Item) msg.Message {
+	switch {
+	case it.Criterion.Value != "":
+		return m("check.row-criterion", "Code", it.Code.Value, "Criterion", it.Criterion.Value)
+	case it.Code.Value != "":
+		return m("subj.item", "Code", it.Code.Value)
+	case it.Name.Value == "":
+		return m("check.item-at-line", "Line", it.Pos.Line)
 	}
-	if it.Code.Value != "" {
-		return fmt.Sprintf("item %q", it.Code.Value)
-	}
-	if it.Name.Value == "" {
-		return fmt.Sprintf("the item at line %d (no code, no name)", it.Pos.Line)
-	}
-	return fmt.Sprintf("item %q", clip(it.Name.Value, 40))
+	return m("subj.item", "Code", clip(it.Name.Value, 40))
 }
+
+// scoreName names a score key: max, achieved, target.
+func scoreName(k plan.ScoreKey) msg.Message { return m("score." + k.String()) }
 
 func clip(s string, n int) string {
 	r := []rune(s)

@@ -119,7 +119,7 @@ func TestREADMEListsEveryRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range Rules() {
-		row := "| `" + r.ID + "` | " + r.Severity.String() + " | " + strings.ReplaceAll(r.Description, "|", `\|`) + " |"
+		row := "| `" + r.ID + "` | " + r.Severity.String() + " | " + strings.ReplaceAll(r.Description().String(), "|", `\|`) + " |"
 		if !strings.Contains(string(readme), row) {
 			t.Errorf("README.md has no row %s", row)
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // Page setup of every sheet, for A4 paper. Margins are in inches, within
@@ -81,7 +83,7 @@ func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 // writeTable writes a laid-out appendix to the (empty) sheet with the
 // stream writer: rows in order, every sheet property set before the rows
 // that the stream writer writes first.
-func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings []string, err error) {
+func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings []Warning, err error) {
 	pos := planRows(t)
 	ncols := len(t.cols)
 	var widths []float64
@@ -254,7 +256,7 @@ type rowWriter struct {
 	sw       *excelize.StreamWriter
 	st       *styles
 	ncols    int
-	warnings []string
+	warnings []Warning
 }
 
 // merged writes one text across the whole width of the table.
@@ -288,7 +290,8 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 				// More digits than a spreadsheet keeps: text, so that
 				// what was written is what is shown.
 				c.Value = v.num.String()
-				w.warnings = append(w.warnings, fmt.Sprintf("%d:%d: warning: %s has more digits than a spreadsheet number keeps; written as text in cell %s", v.pos.Line, v.pos.Col, v.num, cellRef(i+1, row)))
+				w.warnings = append(w.warnings, Warning{Pos: v.pos,
+					Msg: msg.New("export.number-as-text", "Value", msg.Raw(v.num.String()), "Cell", cellRef(i+1, row))})
 			}
 		case v.text != "":
 			c.Value = v.text

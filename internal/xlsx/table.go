@@ -2,13 +2,13 @@ package xlsx
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/layout"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -27,7 +27,7 @@ type table struct {
 	total *tableRow
 	note  string
 	// warnings are things the reader of the workbook should hear about.
-	warnings []string
+	warnings []Warning
 }
 
 // tableRow is one printed row.
@@ -140,7 +140,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 		}
 		return nil, []diag.Diagnostic{{
 			File: p.File, Line: pos.Line, Col: pos.Col, Severity: diag.Error, Rule: plan.RuleInvalidValue,
-			Message: fmt.Sprintf("appendix %q column override: %v", a.ID.Value, err),
+			Msg: msg.New("export.column-override", "ID", a.ID.Value, "Err", err),
 		}}
 	}
 	v := vars(p.Meta)
@@ -185,7 +185,8 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 	walk(a.Items, "")
 	t.total, t.note = totalAndNote(a, l, cols, v)
 	if l.Note != "" && a.Note.Value != "" && t.note != a.Note.Value {
-		t.warnings = append(t.warnings, fmt.Sprintf("%d:%d: warning: the note computed from the total, %q, differs from the plan's note %q; the workbook has the computed one", a.Note.Pos.Line, a.Note.Pos.Col, t.note, a.Note.Value))
+		t.warnings = append(t.warnings, Warning{Pos: a.Note.Pos,
+			Msg: msg.New("export.note-differs", "Computed", t.note, "Note", a.Note.Value)})
 	}
 	return t, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -41,7 +42,14 @@ type Workbook struct {
 	// Warnings are things the reader of the workbook should know: a
 	// computed note that differs from the plan's, a number with more
 	// digits than a spreadsheet keeps.
-	Warnings []string
+	Warnings []Warning
+}
+
+// Warning is something the reader of the workbook should know, at a
+// place in the plan file.
+type Warning struct {
+	Pos plan.Pos
+	Msg msg.Message
 }
 
 // AppendixIDs lists the ids of the plan's appendices, in file order.
@@ -108,11 +116,8 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 		if err != nil {
 			return fmt.Errorf("appendix %q: %w", t.appendix.ID.Value, err)
 		}
-		// Warnings come as "line:col: warning: …"; the file makes them
-		// read like every other finding.
-		for _, w := range append(t.warnings, warnings...) {
-			wb.Warnings = append(wb.Warnings, p.File+":"+w)
-		}
+		wb.Warnings = append(wb.Warnings, t.warnings...)
+		wb.Warnings = append(wb.Warnings, warnings...)
 	}
 	if err := wb.addSheet(len(tables) == 0, first, SummarySheet); err != nil {
 		return err

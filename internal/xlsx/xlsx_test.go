@@ -252,7 +252,7 @@ func TestEveryPlanReadBack(t *testing.T) {
 				t.Errorf("sheets %q: want one per appendix and %q", wb.Sheets, SummarySheet)
 			}
 			if len(wb.Warnings) > 0 {
-				t.Errorf("warnings: %q", wb.Warnings)
+				t.Errorf("warnings: %v", wb.Warnings)
 			}
 			if i := f.GetActiveSheetIndex(); i != 0 {
 				t.Errorf("the workbook opens on sheet %d, not the first appendix", i)
@@ -530,8 +530,9 @@ func TestTooManyDigits(t *testing.T) {
 	}
 	// The item and the total row (which sums it), each at its place in
 	// the plan file.
-	if len(wb.Warnings) != 2 || !strings.HasPrefix(wb.Warnings[0], "d.yaml:8:48: warning: 1.2345678901234567 has more digits") || !strings.Contains(wb.Warnings[0], "cell D8") {
-		t.Errorf("warnings %q", wb.Warnings)
+	if len(wb.Warnings) != 2 || wb.Warnings[0].Pos != (plan.Pos{Line: 8, Col: 48}) ||
+		!strings.HasPrefix(wb.Warnings[0].Msg.String(), "1.2345678901234567 has more digits") || !strings.Contains(wb.Warnings[0].Msg.String(), "cell D8") {
+		t.Errorf("warnings %v", wb.Warnings)
 	}
 }
 
@@ -605,7 +606,7 @@ func TestColumnOverrides(t *testing.T) {
 
 	p = loadData(t, "c.yaml", []byte(with("      - {key: name, label: Tiêu chí}\n      - {key: remarks, label: X}\n")))
 	_, ds = buildTable(p, p.Appendices[0])
-	if len(ds) != 1 || ds[0].Line != 9 || ds[0].Col != 9 || !strings.Contains(ds[0].Message, `unknown column "remarks"`) {
+	if len(ds) != 1 || ds[0].Line != 9 || ds[0].Col != 9 || !strings.Contains(ds[0].Message(), `unknown column "remarks"`) {
 		t.Errorf("diagnostics %v, want one at 9:9 about remarks", ds)
 	}
 	wb, ds, err := Build(p, Options{})
