@@ -352,24 +352,24 @@ func flagUsages(p *msg.Printer, fs *pflag.FlagSet) string {
 // usageTemplate is cobra's usage template with its headings in the
 // user's language.
 func usageTemplate(p *msg.Printer) string {
-	h := func(id string) string { return p.T("help.heading." + id) }
-	return h("usage") + `{{if .Runnable}}
+	h := func(id string) string { return p.T(id) }
+	return h("help.heading.usage") + `{{if .Runnable}}
   {{.UseLine}}{{if .HasAvailableFlags}} ` + p.T("help.placeholder.flags") + `{{end}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} ` + p.T("help.placeholder.command") + `{{end}}{{if gt (len .Aliases) 0}}
 
-` + h("aliases") + `
+` + h("help.heading.aliases") + `
   {{.NameAndAliases}}{{end}}{{if .HasExample}}
 
-` + h("examples") + `
+` + h("help.heading.examples") + `
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}
 
-` + h("commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+` + h("help.heading.commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
-` + h("flags") + `
+` + h("help.heading.flags") + `
 {{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
-` + h("global-flags") + `
+` + h("help.heading.global-flags") + `
 {{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 ` + p.T("help.more", "Cmd", "{{.CommandPath}}") + `{{end}}

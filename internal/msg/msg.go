@@ -236,8 +236,10 @@ func (p *Printer) S(m Message) string {
 			count = m.Args[i+1]
 		}
 	}
-	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data, PluralCount: count, Funcs: p.funcs})
-	if err != nil || !ids[p.lang][m.ID] {
+	// go-i18n returns the text with an error when a language writes one
+	// form for several plural categories (Vietnamese has only "other").
+	s, _ := p.loc.Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data, PluralCount: count, Funcs: p.funcs})
+	if s == "" || !ids[p.lang][m.ID] {
 		return fmt.Sprintf("%s%v", m.ID, m.Args)
 	}
 	return s

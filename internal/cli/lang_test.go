@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// langRuns are the command lines whose every word a person reads: help,
+// findings of every test plan, summaries, tables' surroundings, errors.
+func langRuns(t *testing.T) [][]string {
+	t.Helper()
+	dir := t.TempDir()
+	runs := [][]string{
+		{"--help"}, {"help"}, {"help", "gap"}, {"completion", "--help"}, {"completion", "bash", "--help"},
+		{"validate", "--help"}, {"gap", "--help"}, {"criteria", "--help"}, {"init", "--help"}, {"export", "--help"},
+		{"validate", "--list-rules"},
+		{"validate", "../../plans"},
+		{"validate", "../../testdata/valid"},
+		{"validate", "--format", "github", "../../plans/hagiang-2021.yaml"},
+		{"criteria"}, {"criteria", "bnv-876-2022", "--level", "field"},
+		{"init", "--set", "bnv-876-2022", "--year", "2025", "-o", "-"},
+		{"init", "--set", "bnv-1149-2020", "--year", "2021", "-o", filepath.Join(dir, "new.yaml")},
+		{"init", "--set", "bnv-1149-2020", "--year", "2021", "-o", filepath.Join(dir, "new.yaml")},
+		{"init", "--year", "2025"},
+		{"export", "../../plans/tuyenquang-skh-2023.yaml", "-o", filepath.Join(dir, "tq.xlsx")},
+		{"export", "../../plans/tuyenquang-skh-2023.yaml", "-o", filepath.Join(dir, "tq.xlsx")},
+		{"export", "../../testdata/invalid/ranges.yaml", "-o", filepath.Join(dir, "x.xlsx")},
+		{"export", "../../plans/daknong-2024.yaml", "--appendix", "nope"},
+		{"export", "missing.yaml"},
+		{"gap"}, {"gap", "../../plans"}, {"gap", "a.yaml", "b.yaml"}, {"gap", "../../plans/daknong-2024.yaml", "--level", "deep"},
+		{"gap", "../../testdata/invalid/syntax.yaml"},
+		{"validate"}, {"validate", ""}, {"validate", "--format", "xml", "x.yaml"}, {"validate", "--nope"},
+		{"frobnicate"}, {"valdate"}, {"criteria", "nope"}, {"gap", "--top"},
+	}
+	invalid, _ := filepath.Glob("../../testdata/invalid/*.yaml")
+	for _, f := range invalid {
+		runs = append(runs, []string{"validate", f})
+	}
+	return runs
+}
+
+var (
+	// englishWords are function words of English sentences that
+	// Vietnamese text never uses.
+	englishWords = regexp.MustCompile(`\b(the|is|are|must|not|has|have|this|that|with|for|of|and|be|from|which|should|cannot|does|found|expected|line|file|files|no|was|use|run)\b`)
+	// vietnamese letters: đ and the vowels with a breve, circumflex,
+	// horn or a tone mark.
+	vietnamese = regexp.MustCompile(`[đĐăâêôơưĂÂÊÔƠƯ]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]`)
+	// quotedText is what a message quotes from the plan or the command
+	// line, the acknowledgement's reason, and code.
+	quotedText = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|'[^']*'|\\((?:acknowledged|đã ghi nhận): .*\\)$|\\[[a-z-]+\\]$")
+	// rawID is a message missing from the catalogue, as msg renders it.
+	rawID = regexp.MustCompile(`\b[a-z]+\.[a-z0-9.-]+\[|<no value>`)
+)
+
+// TestLanguages: in Vietnamese no English sentence, in English no
+// Vietnamese outside what is quoted from plans.
+func TestLanguages(t *testing.T) {
+	for _, args := range langRuns(t) {
+		for _, lang := range []string{"vi", "en"} {
+			var out, errOut bytes.Buffer
+			Main(append(append([]string{}, args...), "--lang", lang), strings.NewReader(""), &out, &errOut)
+			for _, line := range strings.Split(out.String()+errOut.String(), "\n") {
+				if rawID.MatchString(line) {
+					t.Errorf("%s %v: a message missing from the catalogue: %s", lang, args, line)
+				}
+				if strings.HasPrefix(line, "PK") {
+					break
+				}
+				text := quotedText.ReplaceAllString(line, " ")
+				text = pathLike.ReplaceAllString(text, " ")
+				switch lang {
+				case "vi":
+					if w := distinct(englishWords.FindAllString(strings.ToLower(text), -1)); len(w) >= 2 {
+						t.Errorf("vi %v: English in %q (%v)", args, line, w)
+					}
+				case "en":
+					if !isPlanData(args, line) && vietnamese.MatchString(text) {
+						t.Errorf("en %v: Vietnamese in %q", args, line)
+					}
+				}
+			}
+		}
+	}
+}
+
+// pathLike matches file names and paths, which are data.
+var pathLike = regexp.MustCompile(`\S*[/\\]\S*|\S+\.(yaml|yml|xlsx)\b`)
+
+// isPlanData reports whether a line of output is the plan's or the
+// criteria set's own text: table rows, the scaffold's YAML, the names of
+// sheets.
+func isPlanData(args []string, line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.ContainsAny(t[:1], "│┌├└|-") {
+		return true
+	}
+	if args[0] == "init" && !strings.HasPrefix(t, "#") {
+		return true
+	}
+	if args[0] == "criteria" {
+		return true
+	}
+	return strings.HasPrefix(t, "wrote ") && args[0] == "export"
+}
+
+func distinct(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == w
+		}
+		if !dup {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestDefaultLanguage: without --lang, PARPLAN_LANG or a locale parplan
+// speaks Vietnamese; the locale and PARPLAN_LANG choose.
+func TestDefaultLanguage(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{env: nil, want: "không có vấn đề nào"},
+		{env: map[string]string{"LANG": "en_US.UTF-8"}, want: "no problems"},
+		{env: map[string]string{"LANG": "en_US.UTF-8", "PARPLAN_LANG": "vi"}, want: "không có vấn đề nào"},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(k string) string { return tt.env[k] }}
+		run([]string{"validate", "../../testdata/valid/minimal.yaml"}, ios)
+		if !strings.Contains(out.String(), tt.want) {
+			t.Errorf("env %v: got %q, want %q", tt.env, out.String(), tt.want)
+		}
+	}
+	var out, errOut bytes.Buffer
+	ios := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: os.Getenv}
+	if code := run([]string{"validate", "--lang", "fr", "x.yaml"}, ios); code != ExitUsage || !strings.Contains(errOut.String(), "fr") {
+		t.Errorf("--lang fr: exit %d, %q", code, errOut.String())
+	}
+}
