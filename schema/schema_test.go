@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,6 +202,26 @@ func TestSchemaBlindSpot(t *testing.T) {
 		v, _ := toJSON(data)
 		if loaderAccepts(data) || s.Validate(v) != nil {
 			t.Errorf("%s: expected the loader to refuse and the schema to accept", spelling)
+		}
+	}
+}
+
+// TestSourcesNamedByFileName: plans and criteria sets name their source
+// documents by file name, never by a path of somebody's machine.
+func TestSourcesNamedByFileName(t *testing.T) {
+	abs := regexp.MustCompile(`(^|[\s("'])(/(work|home|root|Users|tmp|mnt|var)/|[A-Za-z]:\\)`)
+	for _, pattern := range []string{"../plans/*.yaml", "criteria/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				if abs.MatchString(line) {
+					t.Errorf("%s:%d: an absolute path: %s", f, i+1, line)
+				}
+			}
 		}
 	}
 }
