@@ -26,7 +26,7 @@ func newCriteriaCmd(ios *IO) *cobra.Command {
 	opts := &criteriaOptions{IO: ios}
 	p := ios.P
 	cmd := help(p, &cobra.Command{
-		Use: "criteria [SET]",
+		Use: "criteria " + p.T("help.criteria.args"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return criteria.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},

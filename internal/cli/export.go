@@ -35,7 +35,7 @@ func newExportCmd(ios *IO) *cobra.Command {
 	opts := &exportOptions{IO: ios}
 	p := ios.P
 	cmd := help(p, &cobra.Command{
-		Use: "export PLAN [-o FILE|-]",
+		Use: "export " + p.T("help.export.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch len(args) {
 			case 0:

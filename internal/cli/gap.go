@@ -25,7 +25,7 @@ func newGapCmd(ios *IO) *cobra.Command {
 	opts := &gapOptions{IO: ios}
 	p := ios.P
 	cmd := help(p, &cobra.Command{
-		Use: "gap FILE",
+		Use: "gap " + p.T("help.gap.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch len(args) {
 			case 0:

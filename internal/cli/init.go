@@ -33,7 +33,7 @@ func newInitCmd(ios *IO) *cobra.Command {
 	opts := &initOptions{IO: ios}
 	p := ios.P
 	cmd := help(p, &cobra.Command{
-		Use: "init --set SET --year YEAR -o FILE",
+		Use: "init " + p.T("help.init.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usageError("cli.init-no-args", "Args", args)

@@ -129,9 +129,9 @@ func TestDefaultLanguage(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{env: nil, want: "không có vấn đề nào"},
+		{env: nil, want: "không phát hiện vấn đề nào"},
 		{env: map[string]string{"LANG": "en_US.UTF-8"}, want: "no problems"},
-		{env: map[string]string{"LANG": "en_US.UTF-8", "PARPLAN_LANG": "vi"}, want: "không có vấn đề nào"},
+		{env: map[string]string{"LANG": "en_US.UTF-8", "PARPLAN_LANG": "vi"}, want: "không phát hiện vấn đề nào"},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer

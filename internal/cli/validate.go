@@ -19,7 +19,7 @@ func newValidateCmd(ios *IO) *cobra.Command {
 	opts := &validateOptions{IO: ios}
 	p := ios.P
 	cmd := help(p, &cobra.Command{
-		Use: "validate [FILE|DIR]...",
+		Use: "validate " + p.T("help.validate.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if !opts.ListRules && len(args) == 0 {

@@ -124,7 +124,7 @@ func TestArguments(t *testing.T) {
 		{EN, New("load.not-number", "What", New("subj.key", "Of", item, "Key", "achieved"), "Kind", New("kind.text", "Value", "abc")),
 			`item "1.1" achieved must be a number, not the text "abc"`},
 		{VI, New("load.not-number", "What", New("subj.key", "Of", item, "Key", "achieved"), "Kind", New("kind.text", "Value", "abc")),
-			`achieved của mục "1.1" phải là một số, không phải văn bản "abc"`},
+			`achieved của mục "1.1" phải là một số, không phải chuỗi ký tự "abc"`},
 		{VI, New("check.negative", "Key", New("score.max"), "What", item, "Value", decimal.MustParse("-1.5")),
 			`điểm tối đa của mục "1.1" là số âm (-1,5)`},
 		{EN, New("load.known-keys", "Keys", []string{"a", "b"}), ` (known keys: a, b)`},
