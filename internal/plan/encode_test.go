@@ -1,0 +1,77 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestEncodeRoundTrip: every bundled and valid test plan, encoded and
+// read back, is the same plan (positions and comments aside).
+func TestEncodeRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob("../../plans/*.yaml")
+	more, _ := filepath.Glob("../../testdata/valid/*.yaml")
+	files = append(files, more...)
+	if len(files) < 5 {
+		t.Fatalf("found %d plans", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ds := Load(f, data)
+			if len(ds) > 0 {
+				t.Fatalf("loading: %v", ds)
+			}
+			out := Encode(p, "../schema/plan.schema.json", Comments{Top: []string{"a comment", "two\nlines"}})
+			q, ds := Load(f, out)
+			if len(ds) > 0 {
+				t.Fatalf("reading back: %v\n%s", ds, out)
+			}
+			if a, b := strip(p), strip(q); !reflect.DeepEqual(a, b) {
+				t.Errorf("the plan changed in the round trip:\n%s", out)
+			}
+			if again := Encode(q, "../schema/plan.schema.json", Comments{Top: []string{"a comment", "two\nlines"}}); string(again) != string(out) {
+				t.Errorf("encoding is not stable")
+			}
+		})
+	}
+}
+
+// strip clears what a round trip does not keep: positions, computed sums
+// and the parent links (which DeepEqual would follow in circles).
+func strip(p *Plan) *Plan {
+	var clear func(v reflect.Value)
+	clear = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				clear(v.Elem())
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				clear(v.Index(i))
+			}
+		case reflect.Struct:
+			if v.Type() == reflect.TypeOf(Pos{}) {
+				v.Set(reflect.Zero(v.Type()))
+				return
+			}
+			for i := 0; i < v.NumField(); i++ {
+				f := v.Field(i)
+				switch v.Type().Field(i).Name {
+				case "Parent", "Sums":
+					f.Set(reflect.Zero(f.Type()))
+				default:
+					clear(f)
+				}
+			}
+		}
+	}
+	clear(reflect.ValueOf(p))
+	p.File = ""
+	return p
+}
