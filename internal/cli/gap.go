@@ -88,7 +88,7 @@ func runGap(opts *gapOptions) error {
 	if opts.By != "" && opts.By != "lead" {
 		return usageErrorf(`--by: unknown grouping %q (valid: lead)`, opts.By)
 	}
-	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File})
+	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File, P: opts.IO.P})
 	if err != nil {
 		return usageErrorf("--format: %v", err)
 	}

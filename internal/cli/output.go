@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/render"
 )
 
@@ -18,12 +19,17 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-func writeRuleTable(w io.Writer, rules []diag.Rule) error {
-	t := render.Table{Header: []string{"Rule", "Severity", "Description"}, MaxWidth: 120}
-	for _, r := range rules {
-		t.Rows = append(t.Rows, []string{r.ID, r.Severity.String(), r.Description})
+// writeRuleTable writes the rules as a table in the user's language: a
+// rule's description comes from the catalogue (rule.<id>) when it has
+// one, else from the rule itself.
+func writeRuleTable(ios *IO, rules []diag.Rule) error {
+	describe := func(r diag.Rule) string {
+		if id := "rule." + r.ID; msg.Has(ios.P.Lang(), id) {
+			return ios.P.T(id)
+		}
+		return r.Description
 	}
-	if err := t.Render(w); err != nil {
+	if err := render.Rules(ios.Out, rules, describe, ios.tableOptions()); err != nil {
 		return failuref("writing output: %v", err)
 	}
 	return nil

@@ -109,5 +109,5 @@ func listRules(opts *validateOptions) error {
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, rules)
 	}
-	return writeRuleTable(opts.IO.Out, rules)
+	return writeRuleTable(opts.IO, rules)
 }
