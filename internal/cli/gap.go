@@ -20,6 +20,9 @@ type gapOptions struct {
 	Top      int
 	By       string
 	Format   string
+	// SortSet is set when --sort was given: by lead, the default order
+	// is the points lost, not the file's.
+	SortSet bool
 }
 
 func newGapCmd(ios *IO) *cobra.Command {
@@ -55,6 +58,7 @@ different ways ("Giám đốc Sở Nội vụ", "Sở Nội vụ.") are one agen
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			opts.SortSet = cmd.Flags().Changed("sort")
 			return runGap(opts)
 		},
 	}
@@ -99,7 +103,11 @@ func runGap(opts *gapOptions) error {
 	if n := diag.Count(ds).Errors; n > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "parplan: warning: %s has %d validation error(s); run 'parplan validate %s'\n", displayName(opts.File), n, opts.File)
 	}
-	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top})
+	byLead := opts.By == "lead"
+	if byLead && !opts.SortSet {
+		sortKey = gap.SortLost
+	}
+	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top, ByLead: byLead})
 	if err != nil {
 		return usageErrorf("--appendix: %v", err)
 	}
