@@ -150,26 +150,31 @@ func (t Table) fit() layout {
 	for {
 		w := pickInts(natural, keep)
 		room := t.Width - borders(len(keep))
-		want, need, all := 0, 0, 0
+		want, need, full := 0, 0, 0
 		var fixed []int // positions in keep of columns that do not wrap
 		for j, i := range keep {
-			all += natural[i]
 			if t.Cols[i].Wrap {
 				want += min(natural[i], t.Cols[i].comfort())
 				need += least[i]
+				full += natural[i]
 			} else {
 				room -= natural[i]
 				fixed = append(fixed, j)
 			}
 		}
-		if all > t.Width-borders(len(keep)) {
-			// Headers wrap to two lines for the wrapping columns' comfort,
-			// to more only for their minimum.
-			narrow(w, keep, fixed, natural, two, &room, want)
-			narrow(w, keep, fixed, natural, least, &room, need)
+		// Headers wrap to two lines for the wrapping columns' comfort, to
+		// more only for their minimum. Once one header takes that many
+		// lines the others may too at no cost in height, as long as the
+		// wrapping columns can use the room.
+		if room < want {
+			narrow(w, keep, fixed, natural, two, &room, full)
+		}
+		if room < need {
+			narrow(w, keep, fixed, natural, least, &room, full)
 		}
 		if room >= need {
 			share(w, keep, t.Cols, natural, least, room)
+			t.tighten(w, keep, natural)
 			return layout{keep: keep, widths: w}
 		}
 		drop, at := 0, -1
@@ -259,6 +264,60 @@ func share(w, keep []int, cols []Col, natural, least []int, room int) {
 		w[best]++
 		room--
 	}
+}
+
+// tighten gives the room that wrapping leaves unused (a column of 30
+// whose lines, broken at words, are at most 27 wide) to the wrapping
+// columns that still wrap, a few times over. A column narrowed to its
+// widest line wraps the same way.
+func (t Table) tighten(w, keep, natural []int) {
+	for range 4 {
+		slack := 0
+		var short []int
+		for j, i := range keep {
+			if !t.Cols[i].Wrap {
+				continue
+			}
+			used := t.used(i, w[j])
+			slack += w[j] - used
+			w[j] = used
+			if used < natural[i] {
+				short = append(short, j)
+			}
+		}
+		if slack == 0 || len(short) == 0 {
+			return
+		}
+		for slack > 0 {
+			gave := false
+			for _, j := range short {
+				if slack > 0 && w[j] < natural[keep[j]] {
+					w[j]++
+					slack--
+					gave = true
+				}
+			}
+			if !gave {
+				return
+			}
+		}
+	}
+}
+
+// used is how wide column i's wrapped cells and header are at width w.
+func (t Table) used(i, w int) int {
+	n := 0
+	for _, l := range wrap(t.Cols[i].Header, w) {
+		n = max(n, width(l))
+	}
+	for _, row := range append(slices.Clip(t.Rows), t.Footer) {
+		if i < len(row) {
+			for _, l := range wrapCell(row[i], w) {
+				n = max(n, width(l))
+			}
+		}
+	}
+	return n
 }
 
 func pickInts(v, keep []int) []int {

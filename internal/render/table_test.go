@@ -121,11 +121,11 @@ func TestGapDroppedColumns(t *testing.T) {
 		lang msg.Lang
 		want string
 	}{
-		{msg.VI, "┘\nĐã ẩn cột Thu hồi, Chủ trì: cửa sổ chỉ rộng 86 cột. Cơ quan chủ trì: parplan gap --by\nlead plans/daknong-2024.yaml\n"},
-		{msg.EN, "┘\nColumns Recovery, Lead left out: the terminal is only 86 columns wide. Lead agencies:\nparplan gap --by lead plans/daknong-2024.yaml\n"},
+		{msg.VI, "┘ Đã ẩn cột Thu hồi, Chủ trì: cửa sổ chỉ rộng 86 cột. Theo cơ quan chủ trì: parplan gap --by lead plans/daknong-2024.yaml 2023:"},
+		{msg.EN, "┘ Columns Recovery, Lead left out: the terminal is only 86 columns wide. By lead agency: parplan gap --by lead plans/daknong-2024.yaml 2023:"},
 	} {
 		out := gapText(t, tt.lang, 86, gap.Options{Appendix: "phu-luc-01"})
-		if !strings.Contains(out, tt.want) {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), tt.want) {
 			t.Errorf("%s: no %q in\n%s", tt.lang, tt.want, out)
 		}
 	}
