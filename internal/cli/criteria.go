@@ -3,8 +3,6 @@ package cli
 import (
 	"encoding/csv"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -48,15 +46,6 @@ func newCriteriaCmd(ios *IO) *cobra.Command {
 	return cmd
 }
 
-// assessmentNames are the assessment kinds in the documents' words.
-var assessmentNames = map[string]string{
-	criteria.Self:          "Tự chấm",
-	criteria.Survey:        "Điều tra XHH",
-	criteria.SIPAS:         "SIPAS",
-	criteria.Socioeconomic: "KT-XH",
-	criteria.Ministry:      "Bộ Nội vụ",
-}
-
 func runCriteria(opts *criteriaOptions) error {
 	switch opts.Format {
 	case "table", "json", "csv":
@@ -74,7 +63,7 @@ func runCriteria(opts *criteriaOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Set == "" {
-		return listSets(w, opts.Format, sets)
+		return listSets(opts.IO, opts.Format, sets)
 	}
 	set, ok := criteria.Get(opts.Set)
 	if !ok {
@@ -102,25 +91,8 @@ func runCriteria(opts *criteriaOptions) error {
 		}
 		return nil
 	}
-	fmt.Fprintf(w, "%s — %s\n%s; điểm kết quả các năm %s\n", set.ID, set.Name, set.Decision, set.Years())
-	t := render.Table{Header: []string{"Mã", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Tối đa", "Cách chấm"},
-		Align: []render.Align{render.Left, render.Left, render.Right, render.Left}, Color: opts.IO.color()}
-	for _, c := range rows {
-		t.Rows = append(t.Rows, []string{c.Code, strings.Repeat("  ", c.Depth()) + c.Name, maxText(c), assessmentNames[c.Assessment]})
-		t.Strong = append(t.Strong, c.Depth() == 0)
-	}
-	t.Footer = []string{"", "Tổng", set.Max.String(), ""}
-	width := opts.IO.width()
-	if width == 0 {
-		width = 160
-	}
-	t.ColWidth = []int{0, max(width-40, 30), 0, 0}
-	if err := t.Render(w); err != nil {
+	if err := render.CriteriaSet(w, set, depth, opts.IO.tableOptions()); err != nil {
 		return failure("cli.write-output", "Err", err.Error())
-	}
-	fmt.Fprintln(w, splitLine(set))
-	if !set.Complete {
-		fmt.Fprintf(w, "Dữ liệu của bộ này chỉ gồm phần tự chấm mà bảng nguồn liệt kê (%s điểm).\n", set.Max)
 	}
 	return nil
 }
@@ -132,20 +104,8 @@ func maxText(c *criteria.Criterion) string {
 	return c.Max.String()
 }
 
-// splitLine says how the points divide by assessment: "Tự chấm 61.5 ·
-// Điều tra XHH 22 · SIPAS 10 · KT-XH 6.5".
-func splitLine(set *criteria.Set) string {
-	split := set.Split()
-	var parts []string
-	for _, a := range criteria.Assessments {
-		if v, ok := split[a]; ok {
-			parts = append(parts, fmt.Sprintf("%s %s", assessmentNames[a], v.Trim()))
-		}
-	}
-	return "Điểm theo cách chấm: " + strings.Join(parts, " · ")
-}
-
-func listSets(w io.Writer, format string, sets []*criteria.Set) error {
+func listSets(ios *IO, format string, sets []*criteria.Set) error {
+	w := ios.Out
 	switch format {
 	case "json":
 		var out []any
@@ -165,21 +125,9 @@ func listSets(w io.Writer, format string, sets []*criteria.Set) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	t := render.Table{Header: []string{"Bộ tiêu chí", "Quyết định", "Năm kết quả", "Số mục", "Điểm", "Ghi chú"},
-		Align: []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left}}
-	for _, s := range sets {
-		n := 0
-		s.Walk(func(*criteria.Criterion) { n++ })
-		note := ""
-		if !s.Complete {
-			note = "chỉ phần tự chấm"
-		}
-		t.Rows = append(t.Rows, []string{s.ID, s.Decision, s.Years(), fmt.Sprint(n), s.Max.String(), note})
-	}
-	if err := t.Render(w); err != nil {
+	if err := render.CriteriaSets(w, sets, ios.tableOptions()); err != nil {
 		return failure("cli.write-output", "Err", err.Error())
 	}
-	fmt.Fprintln(w, "In một bộ: parplan criteria ID")
 	return nil
 }
 

@@ -19,6 +19,9 @@ type gapOptions struct {
 	Top      int
 	By       string
 	Format   string
+	// SortSet is set when --sort was given: by lead, the default order
+	// is the points lost, not the file's.
+	SortSet bool
 }
 
 func newGapCmd(ios *IO) *cobra.Command {
@@ -32,6 +35,7 @@ func newGapCmd(ios *IO) *cobra.Command {
 				return usageError("cli.gap-needs-plan")
 			case 1:
 				opts.File = args[0]
+				opts.SortSet = cmd.Flags().Changed("sort")
 			default:
 				return usageError("cli.one-plan", "Cmd", "gap", "Count", len(args), "Args", args)
 			}
@@ -70,7 +74,7 @@ func runGap(opts *gapOptions) error {
 	if opts.By != "" && opts.By != "lead" {
 		return usageError("cli.unknown-by", "Value", opts.By)
 	}
-	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File})
+	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File, P: opts.IO.P})
 	if err != nil {
 		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", render.GapFormats)
 	}
@@ -81,7 +85,11 @@ func runGap(opts *gapOptions) error {
 	if n := diag.Count(ds).Errors; n > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "parplan: %s\n", opts.IO.P.T("cli.gap-has-errors", "File", displayName(opts.File), "Count", n, "Arg", opts.File))
 	}
-	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top})
+	byLead := opts.By == "lead"
+	if byLead && !opts.SortSet {
+		sortKey = gap.SortLost
+	}
+	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top, ByLead: byLead})
 	if err != nil {
 		return usageError("cli.unknown-appendix", "Value", opts.Appendix, "File", displayName(opts.File), "IDs", appendixList(p))
 	}

@@ -18,12 +18,12 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-func writeRuleTable(w io.Writer, rules []diag.Rule) error {
-	t := render.Table{Header: []string{"Rule", "Severity", "Description"}, MaxWidth: 120}
-	for _, r := range rules {
-		t.Rows = append(t.Rows, []string{r.ID, r.Severity.String(), r.Description().String()})
-	}
-	if err := t.Render(w); err != nil {
+// writeRuleTable writes the rules as a table in the user's language: a
+// rule's description comes from the catalogue (rule.<id>) when it has
+// one, else from the rule itself.
+func writeRuleTable(ios *IO, rules []diag.Rule) error {
+	describe := func(r diag.Rule) string { return ios.P.S(r.Description()) }
+	if err := render.Rules(ios.Out, rules, describe, ios.tableOptions()); err != nil {
 		return failure("cli.write-output", "Err", err.Error())
 	}
 	return nil

@@ -7,6 +7,8 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
+
+	"github.com/parplan/parplan/internal/render"
 )
 
 func isTerminal(w io.Writer) bool {
@@ -38,4 +40,9 @@ func (ios *IO) width() int {
 		}
 	}
 	return 80
+}
+
+// tableOptions are the width, color and language of a table on Out.
+func (ios *IO) tableOptions() render.TableOptions {
+	return render.TableOptions{Width: ios.width(), Color: ios.color(), P: ios.P}
 }

@@ -101,5 +101,5 @@ func listRules(opts *validateOptions) error {
 		}
 		return writeJSON(opts.IO.Out, out)
 	}
-	return writeRuleTable(opts.IO.Out, rules)
+	return writeRuleTable(opts.IO, rules)
 }

@@ -74,6 +74,12 @@ type Options struct {
 	Sort     SortKey
 	// Top keeps the first Top rows after sorting; 0 keeps all.
 	Top int
+	// ByLead makes Sort and Top order and cut the lead agencies
+	// (Appendix.ByLead) instead of the items, which then stay whole and
+	// in file order: by a figure, the largest first; by code, in the
+	// order of each agency's first item. Without it the agencies are
+	// ordered by the points lost on their items, the most first.
+	ByLead bool
 	// Agencies normalizes lead agencies; nil uses the built-in catalogue
 	// extended with the plan's own agencies.
 	Agencies *agency.Catalogue
@@ -210,7 +216,7 @@ func Analyze(p *plan.Plan, opts Options) (*Report, error) {
 		cat = agency.New(Entries(p)...)
 	}
 	r := &Report{PlanID: p.Meta.ID.Value, Title: p.Meta.Title.Value, Year: p.Meta.Year.Value, BaselineYear: p.Meta.BaselineYear.Value,
-		Sorted: opts.Sort != SortCode}
+		Sorted: opts.Sort != SortCode && !opts.ByLead}
 	var ids []string
 	for _, a := range p.Appendices {
 		ids = append(ids, a.ID.Value)
@@ -277,6 +283,12 @@ func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue) *App
 		ga.Sections = sections(a)
 	}
 	ga.ByLead = byLead(a, rows)
+	if opts.ByLead {
+		ga.ByLead = orderLeads(ga.ByLead, opts.Sort, opts.Top)
+		opts.Sort, opts.Top = SortCode, 0
+	} else {
+		ga.ByLead = orderLeads(ga.ByLead, SortLost, 0)
+	}
 	ga.Rows = selectRows(all, opts)
 	return ga
 }
@@ -491,10 +503,27 @@ func byLead(a *plan.Appendix, items map[*plan.Item]Row) []LeadRow {
 	for _, name := range order {
 		out = append(out, *rows[name])
 	}
-	slices.SortStableFunc(out, func(x, y LeadRow) int {
-		return cmp.Or(-cmpOpt(x.Lost, y.Lost), -cmp.Compare(x.Items, y.Items), cmp.Compare(x.Agency, y.Agency))
-	})
 	return out
+}
+
+// orderLeads orders the agencies, which come in the order of their first
+// item: by code they stay so; by a figure the largest comes first, then
+// the agency with more items, then by name. top > 0 keeps the first top.
+func orderLeads(rows []LeadRow, by SortKey, top int) []LeadRow {
+	if by != SortCode {
+		field := map[SortKey]func(LeadRow) plan.Opt{
+			SortLost: func(r LeadRow) plan.Opt { return r.Lost },
+			SortGain: func(r LeadRow) plan.Opt { return r.Gain },
+			SortLeft: func(r LeadRow) plan.Opt { return r.Left },
+		}[by]
+		slices.SortStableFunc(rows, func(x, y LeadRow) int {
+			return cmp.Or(-cmpOpt(field(x), field(y)), -cmp.Compare(x.Items, y.Items), cmp.Compare(x.Agency, y.Agency))
+		})
+	}
+	if top > 0 && len(rows) > top {
+		rows = rows[:top]
+	}
+	return rows
 }
 
 func add(a, b plan.Opt) plan.Opt {

@@ -177,6 +177,49 @@ func TestLevelsAndSort(t *testing.T) {
 	}
 }
 
+// TestByLeadSortAndTop: with ByLead, Sort and Top order and cut the
+// agencies, and leave the items whole and in file order.
+func TestByLeadSortAndTop(t *testing.T) {
+	p := load(t, "plans/daknong-2024.yaml")
+	tests := []struct {
+		name  string
+		opts  Options
+		want  []string
+		count int
+	}{
+		{name: "default order: lost", opts: Options{}, want: []string{"Sở Nội vụ", "UBND cấp huyện", "UBND cấp xã"}, count: 12},
+		{name: "by lost, top 2", opts: Options{ByLead: true, Sort: SortLost, Top: 2}, want: []string{"Sở Nội vụ", "UBND cấp huyện"}, count: 2},
+		{name: "by gain, top 3", opts: Options{ByLead: true, Sort: SortGain, Top: 3}, want: []string{"Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Nội vụ"}, count: 3},
+		{name: "by left", opts: Options{ByLead: true, Sort: SortLeft}, want: []string{"Sở Nội vụ", "UBND cấp huyện", "UBND cấp xã"}, count: 12},
+		{name: "by code: first item first", opts: Options{ByLead: true, Sort: SortCode, Top: 4}, want: []string{"Sở Nội vụ", "Sở Kế hoạch và Đầu tư", "Văn phòng UBND tỉnh", "Sở Tư pháp"}, count: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.Appendix = "phu-luc-01"
+			r := analyze(t, p, tt.opts)
+			a := r.Appendices[0]
+			var got []string
+			for _, l := range a.ByLead {
+				got = append(got, l.Agency)
+			}
+			if len(got) < len(tt.want) || !slices.Equal(got[:len(tt.want)], tt.want) {
+				t.Errorf("agencies %q, want %q first", got, tt.want)
+			}
+			if tt.opts.Top > 0 && len(got) != tt.count {
+				t.Errorf("%d agencies, want %d", len(got), tt.count)
+			}
+			for i := 1; i < len(a.ByLead) && tt.opts.Sort == SortGain; i++ {
+				if cmpOpt(a.ByLead[i-1].Gain, a.ByLead[i].Gain) < 0 {
+					t.Errorf("%s (%s) before %s (%s)", got[i-1], str(a.ByLead[i-1].Gain), got[i], str(a.ByLead[i].Gain))
+				}
+			}
+			if tt.opts.ByLead && (len(a.Rows) != 120 || a.Rows[0].Code != "1" || r.Sorted) {
+				t.Errorf("by lead, the items are cut or sorted: %d rows from %q", len(a.Rows), a.Rows[0].Code)
+			}
+		})
+	}
+}
+
 // TestPercentApart: SIPAS percentages are reported on their own and never
 // added to points; a plan without scores is described, not zeroed.
 func TestPercentApart(t *testing.T) {

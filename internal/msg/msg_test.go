@@ -172,7 +172,7 @@ func TestChoose(t *testing.T) {
 
 // idCall finds message IDs written literally in the source: msg.New("…"),
 // msg.Errorf("…"), p.T("…"), and the packages' short forms.
-var idCall = regexp.MustCompile(`(?:msg\.New|msg\.Errorf|\bm|\.T|usageError|failure|osError|comment|yamlProblems\b.*)\(\s*"([a-z][a-z0-9-]*\.[a-z0-9.-]+)"|\{"[^"]+", "([a-z]+\.[a-z0-9-]+)"\}|id\s*:?=\s*"([a-z]+\.[a-z0-9-]+)"`)
+var idCall = regexp.MustCompile(`(?:msg\.New|msg\.Errorf|\bm|\.T|usageError|failure|osError|comment|yamlProblems\b.*)\(\s*"([a-z][a-z0-9-]*\.[a-z0-9.-]*[a-z0-9])"|\{"[^"]+", "([a-z]+\.[a-z0-9-]+)"\}|id\s*:?=\s*"([a-z]+\.[a-z0-9-]+)"`)
 
 // TestSourceIDsExist: every message ID the code names literally is in
 // both catalogues, so no user ever sees a raw ID.

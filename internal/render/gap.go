@@ -1,11 +1,10 @@
 package render
 
 import (
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -20,12 +19,19 @@ type GapOptions struct {
 	ByLead bool
 	// Color emphasises field rows and headers (table format only).
 	Color bool
-	// Width is the terminal width the table must fit; 0 is unbounded
-	// (output piped to a file or program).
+	// Width is the terminal width the table must fit, in columns; 0 is
+	// unbounded (output piped to a file or program): no cell wraps.
 	Width int
 	// File is the plan's path as the user gave it, for hints.
 	File string
+	// P writes the table and Markdown formats in the user's language,
+	// numbers with its decimal mark; nil is Vietnamese. CSV and JSON do
+	// not depend on it: their names are English and their numbers have a
+	// decimal point, whatever the language.
+	P *msg.Printer
 }
+
+func (o GapOptions) p() *msg.Printer { return printer(o.P) }
 
 // GapFormats lists the gap format names, for flags, help and completion.
 var GapFormats = []string{"table", "csv", "json", "markdown"}
@@ -42,11 +48,11 @@ func NewGap(format string, opts GapOptions) (GapPrinter, error) {
 	case "markdown", "md":
 		return gapMarkdown{opts}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (valid formats: %s)", format, strings.Join(GapFormats, ", "))
+	return nil, msg.Errorf("render.unknown-format", "Format", format, "Formats", GapFormats)
 }
 
-// num formats an optional value as the table does: the exact digits, or
-// empty when absent.
+// num formats an optional value for CSV: the exact digits with a decimal
+// point, or empty when absent.
 func num(o plan.Opt) string {
 	if !o.OK {
 		return ""
@@ -54,137 +60,181 @@ func num(o plan.Opt) string {
 	return o.V.String()
 }
 
-// pct formats an optional percentage for tables: "22.38%".
-func pct(o plan.Opt) string {
+// words writes a report's texts and figures in one language: figures
+// in tables and prose alike with the language's decimal mark.
+type words struct{ p *msg.Printer }
+
+// num formats an optional value: the exact digits, or empty when absent.
+func (x words) num(o plan.Opt) string {
 	if !o.OK {
 		return ""
 	}
-	return o.V.String() + "%"
+	return x.p.Num(o.V)
 }
 
-// comma formats an optional value for Vietnamese prose: "85,415".
-func comma(o plan.Opt) string {
+// pct formats an optional percentage: "22,38%".
+func (x words) pct(o plan.Opt) string {
+	if !o.OK {
+		return ""
+	}
+	return x.p.Num(o.V) + "%"
+}
+
+// prose formats an optional value in a sentence: "?" when absent.
+func (x words) prose(o plan.Opt) string {
 	if !o.OK {
 		return "?"
 	}
-	return o.V.Comma()
+	return x.p.Num(o.V)
 }
 
-// signedComma formats a change for prose: "+3,264".
-func signedComma(o plan.Opt) string {
+// signed formats a change: "+3,264".
+func (x words) signed(o plan.Opt) string {
 	if !o.OK {
 		return "?"
 	}
-	if o.V.Sign() > 0 {
-		return "+" + o.V.Comma()
-	}
-	return o.V.Comma()
+	return x.p.Signed(o.V)
 }
 
-// gapHeader returns the column headers, in the documents' vocabulary.
-func gapHeader(r *gap.Report) []string {
-	achieved, target := "Đạt", "Mục tiêu"
+// points is "3,264 điểm", "1 point", "+3.264 points".
+func (x words) points(o plan.Opt, sign bool) msg.Message {
+	n := x.prose(o)
+	if sign {
+		n = x.signed(o)
+	}
+	count := "0"
+	if o.OK {
+		count = o.V.String()
+	}
+	return msg.New("render.points", "N", n, "Count", count)
+}
+
+// gapHeader returns the column headers of the scored table, in the
+// documents' vocabulary.
+func (x words) gapHeader(r *gap.Report) []string {
+	return []string{x.p.T("render.col.code"), x.p.T("render.col.name"), x.p.T("render.col.max"),
+		x.achieved(r, ""), x.target(r, ""), x.p.T("render.col.lost"), x.p.T("render.col.gain"),
+		x.p.T("render.col.left"), x.p.T("render.col.recovery"), x.p.T("render.col.lead")}
+}
+
+// achieved is the achieved column's header, with the baseline year when
+// the plan gives it; suffix "-pct" names the percent table's.
+func (x words) achieved(r *gap.Report, suffix string) string {
 	if r.BaselineYear != 0 {
-		achieved = fmt.Sprintf("Đạt %d", r.BaselineYear)
+		return x.p.T("render.col.achieved-year"+suffix, "Year", r.BaselineYear)
 	}
+	return x.p.T("render.col.achieved" + suffix)
+}
+
+func (x words) target(r *gap.Report, suffix string) string {
 	if r.Year != 0 {
-		target = fmt.Sprintf("Mục tiêu %d", r.Year)
+		return x.p.T("render.col.target-year"+suffix, "Year", r.Year)
 	}
-	return []string{"Mã", "Lĩnh vực/Tiêu chí", "Tối đa", achieved, target, "Bị mất", "Tăng", "Còn thiếu", "Thu hồi", "Chủ trì"}
+	return x.p.T("render.col.target" + suffix)
 }
 
 // projection is the one-line summary of an appendix's totals:
 // "2023: 85,415/100 → mục tiêu 2024: 88,679 (+3,264 điểm, +3,82%)".
-func projection(r *gap.Report, t *gap.Total) string {
+func (x words) projection(r *gap.Report, t *gap.Total) string {
 	if !t.Achieved.OK || !t.Target.OK {
-		var missing []string
+		var missing []msg.Message
 		if !t.Achieved.OK {
-			missing = append(missing, "điểm đạt được (achieved)")
+			missing = append(missing, msg.New("render.missing.achieved"))
 		}
 		if !t.Target.OK {
-			missing = append(missing, "mục tiêu (target)")
+			missing = append(missing, msg.New("render.missing.target"))
 		}
-		return fmt.Sprintf("Chưa có %s: điền cho từng tiêu chí để tính điểm bị mất và phấn đấu tăng.", strings.Join(missing, " và "))
+		what := missing[0]
+		if len(missing) == 2 {
+			what = msg.New("render.missing.both", "A", missing[0], "B", missing[1])
+		}
+		return x.p.T("render.projection.missing", "What", what)
 	}
-	from, to := "Đạt", "mục tiêu"
+	from := x.p.T("render.projection.from")
 	if r.BaselineYear != 0 {
-		from = fmt.Sprint(r.BaselineYear)
+		from = x.p.T("render.projection.from-year", "Year", r.BaselineYear)
 	}
+	to := x.p.T("render.projection.to")
 	if r.Year != 0 {
-		to = fmt.Sprintf("mục tiêu %d", r.Year)
+		to = x.p.T("render.projection.to-year", "Year", r.Year)
 	}
-	inc := ""
+	args := []any{"From", from, "To", to, "Achieved", x.prose(t.Achieved), "Max", x.prose(t.Max),
+		"Target", x.prose(t.Target), "Points", x.points(t.Gain, true)}
 	if t.Increase.OK {
-		inc = ", " + signedComma(t.Increase) + "%"
+		return x.p.T("render.projection.pct", append(args, "Increase", x.signed(t.Increase))...)
 	}
-	return fmt.Sprintf("%s: %s/%s → %s: %s (%s điểm%s)", from, comma(t.Achieved), comma(t.Max), to, comma(t.Target), signedComma(t.Gain), inc)
+	return x.p.T("render.projection", args...)
 }
 
 // recoveryLine says how much of the lost points the plan wins back.
-func recoveryLine(t *gap.Total) string {
+func (x words) recoveryLine(t *gap.Total) string {
 	if !t.Lost.OK || !t.Gain.OK {
 		return ""
 	}
-	s := fmt.Sprintf("Kế hoạch phấn đấu lấy lại %s trong %s điểm bị mất", comma(t.Gain), comma(t.Lost))
+	share, left := "", ""
 	if t.Recovery.OK {
-		s += fmt.Sprintf(" (%s%%)", t.Recovery.V.Comma())
+		share = x.p.T("render.recovery.share", "Pct", x.p.Num(t.Recovery.V))
 	}
 	if t.Left.OK {
-		s += fmt.Sprintf("; nếu đạt mọi mục tiêu vẫn còn thiếu %s điểm", comma(t.Left))
+		left = x.p.T("render.recovery.left", "Left", x.points(t.Left, false))
 	}
-	return s + "."
+	return x.p.T("render.recovery", "Gain", x.prose(t.Gain), "Lost", x.points(t.Lost, false), "Share", share, "Left", left)
 }
 
 // statedLine compares the increase the document's note states with the
 // computed one.
-func statedLine(s *gap.StatedIncrease, t *gap.Total) string {
-	verdict := "khớp với số tính được"
+func (x words) statedLine(s *gap.StatedIncrease, t *gap.Total) string {
+	verdict := "render.stated.match"
 	if !s.PointsMatch || (s.Percent.OK && !s.PercentMatch) {
-		verdict = "KHÔNG khớp với số tính được"
+		verdict = "render.stated.mismatch"
 	}
-	computed := signedComma(t.Gain) + " điểm"
+	computed := x.p.S(x.points(t.Gain, true))
 	if t.Increase.OK {
-		computed += ", " + signedComma(t.Increase) + "%"
+		computed += ", " + x.signed(t.Increase) + "%"
 		if s.Percent.OK && s.Percent.V.Scale() < t.Increase.V.Scale() {
-			computed += " ≈ " + s.Percent.V.Comma() + "%"
+			computed += " ≈ " + x.p.Num(s.Percent.V) + "%"
 		}
 	}
-	return fmt.Sprintf("Văn bản ghi: %q — %s (%s).", s.Text, verdict, computed)
+	return x.p.T("render.stated", "Text", s.Text, "Verdict", msg.New(verdict), "Computed", computed)
 }
 
 // discrepancyLines lists stated scores that differ from the sum of their
-// parts.
-func discrepancyLines(a *gap.Appendix) []string {
+// parts: a heading, then one line per score.
+func (x words) discrepancyLines(a *gap.Appendix) []string {
 	if len(a.Discrepancies) == 0 {
 		return nil
 	}
-	lines := []string{"Điểm ghi trong văn bản khác tổng các mục con (báo cáo dùng số ghi trong văn bản):"}
+	lines := []string{x.p.T("render.discrepancy.heading")}
 	for _, d := range a.Discrepancies {
-		what := "Tổng"
+		what := x.p.T("render.total")
 		if d.Item != nil {
 			what = d.Item.Code.Value
 			if what == "" {
 				what = d.Item.Name.Value
 			}
 		}
-		kind := ""
+		rounding, ack := "", ""
 		if d.Rounding {
-			kind = ", làm tròn"
+			rounding = x.p.T("render.discrepancy.rounding")
 		}
-		ack := ""
 		if d.Acknowledged {
-			ack = " — đã ghi nhận: " + d.Reason
+			ack = x.p.T("render.discrepancy.ack", "Reason", msg.Raw(d.Reason))
 		}
-		lines = append(lines, fmt.Sprintf("  %s %s: ghi %s, tổng %s (chênh %s%s) [%s]%s", what, keyName(d.Key), d.Stated, d.Sum, d.Stated.Sub(d.Sum).Signed(), kind, d.Rule, ack))
+		lines = append(lines, "  "+x.p.T("render.discrepancy", "What", msg.Raw(what), "Key", msg.New(keyID(d.Key)),
+			"Stated", x.p.Num(d.Stated), "Sum", x.p.Num(d.Sum), "Diff", x.p.Signed(d.Stated.Sub(d.Sum)),
+			"Rounding", rounding, "Rule", msg.Raw(d.Rule), "Ack", ack))
 	}
 	return lines
 }
 
-func keyName(k plan.ScoreKey) string {
-	return [...]string{"tối đa", "đạt được", "mục tiêu"}[k]
+func keyID(k plan.ScoreKey) string {
+	return "render.key." + [...]string{"max", "achieved", "target"}[k]
 }
 
-// leadCounting says how an item with several lead agencies is counted.
-const leadCounting = "Mục có nhiều cơ quan chủ trì được tính đủ cho từng cơ quan, nên tổng các cột có thể lớn hơn tổng của phụ lục."
-
-const surveyLegend = "† Chấm qua điều tra xã hội học (Điều tra XHH): tỉnh không tự chấm được."
+// agency names a lead agency, the items without one in the language.
+func (x words) agency(name string) string {
+	if name == gap.NoLead {
+		return x.p.T("render.no-lead")
+	}
+	return name
+}

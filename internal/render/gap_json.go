@@ -6,6 +6,7 @@ import (
 
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -150,7 +151,8 @@ func jsonRows(rows []gap.Row) []jsonRow {
 }
 
 func (gapJSON) Print(w io.Writer, r *gap.Report) error {
-	out := jsonGap{Version: GapJSONVersion, Counting: leadCounting,
+	// The JSON is the same in every language: its prose is the documents'.
+	out := jsonGap{Version: GapJSONVersion, Counting: msg.For(msg.VI).T("render.lead-counting"),
 		Plan: jsonPlan{ID: r.PlanID, Title: r.Title, Year: r.Year}, Appendices: []jsonAppendix{}}
 	if r.BaselineYear != 0 {
 		by := r.BaselineYear

@@ -9,27 +9,30 @@ import (
 )
 
 // gapMarkdown writes GitHub-flavoured Markdown tables, for reports and
-// pull requests.
+// pull requests, in the user's language (numbers with its decimal mark).
 type gapMarkdown struct {
 	opts GapOptions
 }
 
 func (p gapMarkdown) Print(w io.Writer, r *gap.Report) error {
 	ew := &errWriter{w: w}
+	x := words{p.opts.p()}
 	ew.printf("# %s\n", mdEscape(r.Title))
 	for _, a := range r.Appendices {
 		ew.printf("\n## %s\n\n", mdEscape(appendixHeading(a)))
 		switch {
 		case p.opts.ByLead:
-			mdTable(ew, []string{"Cơ quan chủ trì", "Số mục", "Dùng chung", "Bị mất", "Tăng", "Còn thiếu", "Mã"}, []bool{false, true, true, true, true, true, false}, leadRows(a))
-			ew.printf("\n%s\n", leadCounting)
+			header := []string{x.p.T("render.col.agency"), x.p.T("render.col.items"), x.p.T("render.col.shared"),
+				x.p.T("render.col.lost"), x.p.T("render.col.gain"), x.p.T("render.col.left"), x.p.T("render.col.codes")}
+			mdTable(ew, header, []bool{false, true, true, true, true, true, false}, leadRows(x, a))
+			ew.printf("\n%s\n", x.p.T("render.lead-counting"))
 		case a.Scored():
-			header := gapHeader(r)
+			header := x.gapHeader(r)
 			var rows [][]string
 			legend := ""
 			for _, row := range a.Rows {
 				if row.Survey {
-					legend = surveyLegend
+					legend = x.p.T("render.survey-legend")
 				}
 				name := row.Name
 				if row.Depth == 0 {
@@ -38,47 +41,47 @@ func (p gapMarkdown) Print(w io.Writer, r *gap.Report) error {
 				if row.Survey {
 					name += " †"
 				}
-				rows = append(rows, []string{row.Ref, name, num(row.Max), num(row.Achieved), num(row.Target),
-					num(row.Lost), num(row.Gain), num(row.Left), pct(row.Recovery), strings.Join(row.Lead, "; ")})
+				rows = append(rows, []string{row.Ref, name, x.num(row.Max), x.num(row.Achieved), x.num(row.Target),
+					x.num(row.Lost), x.num(row.Gain), x.num(row.Left), x.pct(row.Recovery), leadText(x, row.Lead)})
 			}
 			t := a.Total
-			rows = append(rows, []string{"", "**Tổng**", num(t.Max), num(t.Achieved), num(t.Target), num(t.Lost), num(t.Gain), num(t.Left), pct(t.Recovery), ""})
+			rows = append(rows, []string{"", "**" + x.p.T("render.total") + "**", x.num(t.Max), x.num(t.Achieved), x.num(t.Target),
+				x.num(t.Lost), x.num(t.Gain), x.num(t.Left), x.pct(t.Recovery), ""})
 			mdTable(ew, header, []bool{false, false, true, true, true, true, true, true, true, false}, rows)
-			ew.printf("\n%s\n", projection(r, t))
-			for _, l := range []string{recoveryLine(t), statedLineOrEmpty(a), legend} {
+			ew.printf("\n%s\n", x.projection(r, t))
+			stated := ""
+			if a.Stated != nil {
+				stated = x.statedLine(a.Stated, t)
+			}
+			for _, l := range []string{x.recoveryLine(t), stated, legend} {
 				if l != "" {
 					ew.printf("\n%s\n", mdEscape(l))
 				}
 			}
-			if lines := discrepancyLines(a); lines != nil {
+			if lines := x.discrepancyLines(a); lines != nil {
 				ew.printf("\n%s\n\n", lines[0])
 				for _, l := range lines[1:] {
 					ew.printf("- %s\n", mdEscape(strings.TrimSpace(l)))
 				}
 			}
 		default:
-			ew.printf("Phụ lục này không có dữ liệu điểm: %d mục, mục tiêu và nhiệm vụ ghi bằng lời.\n\n", a.Items)
+			ew.printf("%s\n\n", x.p.T("render.md.unscored", "Count", a.Items))
 			var rows [][]string
 			for _, s := range a.Sections {
 				rows = append(rows, []string{s.Code, s.Name, fmt.Sprint(s.Items), fmt.Sprint(s.WithLead), fmt.Sprint(s.WithTargetText), fmt.Sprint(s.WithDeadline)})
 			}
-			mdTable(ew, []string{"Mục", "Tên", "Số mục", "Có chủ trì", "Có mục tiêu", "Có thời gian"}, []bool{false, false, true, true, true, true}, rows)
+			header := []string{x.p.T("render.col.section"), x.p.T("render.col.section-name"), x.p.T("render.col.items"),
+				x.p.T("render.col.with-lead"), x.p.T("render.col.with-target"), x.p.T("render.col.with-deadline")}
+			mdTable(ew, header, []bool{false, false, true, true, true, true}, rows)
 		}
 	}
 	return ew.err
 }
 
-func statedLineOrEmpty(a *gap.Appendix) string {
-	if a.Stated == nil {
-		return ""
-	}
-	return statedLine(a.Stated, a.Total)
-}
-
-func leadRows(a *gap.Appendix) [][]string {
+func leadRows(x words, a *gap.Appendix) [][]string {
 	var rows [][]string
 	for _, l := range a.ByLead {
-		rows = append(rows, []string{l.Agency, fmt.Sprint(l.Items), fmt.Sprint(l.Shared), num(l.Lost), num(l.Gain), num(l.Left), strings.Join(l.Codes, ", ")})
+		rows = append(rows, []string{x.agency(l.Agency), fmt.Sprint(l.Items), fmt.Sprint(l.Shared), x.num(l.Lost), x.num(l.Gain), x.num(l.Left), strings.Join(l.Codes, ", ")})
 	}
 	return rows
 }

@@ -3,35 +3,34 @@ package render
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // gapTable writes aligned tables for a terminal: field rows emphasised,
-// numbers right-aligned, long names wrapped to fit the width.
+// numbers right-aligned and never broken, long names wrapped at word
+// boundaries to fit the width, a list instead of a table where the
+// figures no longer fit.
 type gapTable struct {
 	opts GapOptions
 }
 
-// defaultWidth is the width used when output is not a terminal.
-const defaultWidth = 160
-
 func (p gapTable) Print(w io.Writer, r *gap.Report) error {
-	ew := &errWriter{w: w}
-	ew.printf("%s (%s)\n", r.Title, r.PlanID)
+	ew := &errWriter{w: w, width: p.opts.Width}
+	x := words{p.opts.p()}
+	ew.println(fmt.Sprintf("%s (%s)", r.Title, r.PlanID))
 	for _, a := range r.Appendices {
-		ew.printf("\n%s\n", appendixHeading(a))
+		ew.printf("\n")
+		ew.println(appendixHeading(a))
 		switch {
 		case p.opts.ByLead:
-			p.byLead(ew, a)
+			p.byLead(ew, x, a)
 		case a.Scored():
-			p.scored(ew, r, a)
+			p.scored(ew, x, r, a)
 		default:
-			p.unscored(ew, r, a)
+			p.unscored(ew, x, r, a)
 		}
 	}
 	return ew.err
@@ -50,134 +49,41 @@ func appendixHeading(a *gap.Appendix) string {
 	return strings.Join(parts, " — ")
 }
 
-func (p gapTable) width() int {
-	if p.opts.Width > 0 {
-		return p.opts.Width
-	}
-	return defaultWidth
+// table starts a table with the report's width, color and language.
+func (p gapTable) table(cols []Col) Table {
+	return Table{Cols: cols, Width: p.opts.Width, Color: p.opts.Color, P: p.opts.p()}
 }
 
-// fit chooses column widths: fixed columns (numbers, codes) as wide as
-// their widest value, flexible columns (names) sharing the rest fairly
-// (none wider than it needs). It returns the columns to keep, dropping
-// optional ones (in order) when the terminal is too narrow for each
-// flexible column to get minFlex.
-func fit(total int, header []string, rows [][]string, flexible []int, optional []int, minFlex int) (keep []int, widths []int) {
-	keep = make([]int, len(header))
-	for i := range keep {
-		keep[i] = i
+// byLeadCommand is the command that shows the lead agencies of a plan.
+func (p gapTable) byLeadCommand(r *gap.Report, appendix string) string {
+	file := p.opts.File
+	if file == "" {
+		file = r.PlanID + ".yaml"
 	}
-	natural := make([]int, len(header))
-	for i, h := range header {
-		natural[i] = 4
-		for _, row := range rows {
-			if i < len(row) {
-				for _, line := range strings.Split(row[i], "\n") {
-					natural[i] = max(natural[i], runewidth.StringWidth(line))
-				}
-			}
-		}
-		// Headers may wrap to two lines, not more, and never cut a word.
-		for _, word := range strings.Fields(h) {
-			natural[i] = max(natural[i], runewidth.StringWidth(word))
-		}
-		for wrapLines(h, natural[i]) > 2 {
-			natural[i]++
-		}
+	cmd := "parplan gap --by lead"
+	if appendix != "" {
+		cmd += " --appendix " + appendix
 	}
-	for {
-		fixed, flex := 0, []int{}
-		for _, i := range keep {
-			if contains(flexible, i) {
-				flex = append(flex, i)
-			} else {
-				fixed += natural[i]
-			}
-		}
-		room := total - fixed - 3*len(keep) - 1
-		if len(flex) == 0 || room >= len(flex)*minFlex || len(optional) == 0 {
-			width := map[int]int{}
-			// Water-filling: the narrowest needs are met first.
-			sorted := append([]int{}, flex...)
-			slices.SortFunc(sorted, func(a, b int) int { return natural[a] - natural[b] })
-			// When nothing more can be dropped, the flexible columns take
-			// what room there is (down to a few characters) so the table
-			// still fits the terminal.
-			floor := minFlex
-			if room < len(sorted)*minFlex {
-				floor = 8
-			}
-			for n, i := range sorted {
-				share := max(room/(len(sorted)-n), floor)
-				width[i] = min(natural[i], share)
-				room -= width[i]
-			}
-			widths = make([]int, len(keep))
-			for j, i := range keep {
-				if w, ok := width[i]; ok {
-					widths[j] = w
-				} else {
-					widths[j] = natural[i]
-				}
-			}
-			return keep, widths
-		}
-		keep = remove(keep, optional[0])
-		optional = optional[1:]
-	}
+	return cmd + " " + file
 }
 
-// wrapLines counts the lines text takes when wrapped at width.
-func wrapLines(text string, width int) int {
-	lines, cur := 1, 0
-	for _, word := range strings.Fields(text) {
-		w := runewidth.StringWidth(word)
-		switch {
-		case cur == 0:
-			cur = w
-		case cur+1+w <= width:
-			cur += 1 + w
-		default:
-			lines, cur = lines+1, w
-		}
+// scoredTable is the table of an appendix with scores: one row per item,
+// the appendix's total as the footer.
+func (p gapTable) scoredTable(x words, r *gap.Report, a *gap.Appendix) Table {
+	h := x.gapHeader(r)
+	num := func(i int) Col { return Col{Header: h[i], Align: Right} }
+	cols := []Col{
+		{Header: h[0], Role: Key},
+		{Header: h[1], Role: Title, Wrap: true, Min: 16, Comfort: 40},
+		num(2), num(3), num(4), num(5), num(6), num(7),
+		{Header: h[8], Align: Right, Drop: 2},
 	}
-	return lines
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
+	lead := anyLead(a.Rows)
+	if lead {
+		hint := x.p.T("render.hint.by-lead", "Command", p.byLeadCommand(r, ""))
+		cols = append(cols, Col{Header: h[9], Wrap: true, Min: 12, Comfort: 24, Drop: 1, Hint: hint})
 	}
-	return false
-}
-
-func remove(s []int, v int) []int {
-	out := make([]int, 0, len(s))
-	for _, x := range s {
-		if x != v {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func pick(row []string, keep []int) []string {
-	out := make([]string, len(keep))
-	for j, i := range keep {
-		if i < len(row) {
-			out[j] = row[i]
-		}
-	}
-	return out
-}
-
-func (p gapTable) scored(ew *errWriter, r *gap.Report, a *gap.Appendix) {
-	header := gapHeader(r)
-	var rows [][]string
-	var strong []bool
-	survey := false
+	t := p.table(cols)
 	for _, row := range a.Rows {
 		name := row.Name
 		if !r.Sorted {
@@ -185,50 +91,51 @@ func (p gapTable) scored(ew *errWriter, r *gap.Report, a *gap.Appendix) {
 		}
 		if row.Survey {
 			name += " †"
-			survey = true
 		}
-		rows = append(rows, []string{row.Ref, name, num(row.Max), num(row.Achieved), num(row.Target),
-			num(row.Lost), num(row.Gain), num(row.Left), pct(row.Recovery), strings.Join(row.Lead, "; ")})
-		strong = append(strong, row.Depth == 0)
+		cells := []string{row.Ref, name, x.num(row.Max), x.num(row.Achieved), x.num(row.Target),
+			x.num(row.Lost), x.num(row.Gain), x.num(row.Left), x.pct(row.Recovery)}
+		if lead {
+			cells = append(cells, leadText(x, row.Lead))
+		}
+		t.Rows = append(t.Rows, cells)
+		t.Strong = append(t.Strong, row.Depth == 0)
 	}
+	tot := a.Total
+	t.Footer = []string{"", x.p.T("render.total"), x.num(tot.Max), x.num(tot.Achieved), x.num(tot.Target),
+		x.num(tot.Lost), x.num(tot.Gain), x.num(tot.Left), x.pct(tot.Recovery)}
+	if lead {
+		t.Footer = append(t.Footer, "")
+	}
+	return t
+}
+
+func leadText(x words, leads []string) string {
+	names := make([]string, len(leads))
+	for i, l := range leads {
+		names[i] = x.agency(l)
+	}
+	return strings.Join(names, "; ")
+}
+
+func (p gapTable) scored(ew *errWriter, x words, r *gap.Report, a *gap.Appendix) {
+	ew.render(p.scoredTable(x, r, a))
 	t := a.Total
-	footer := []string{"", "Tổng", num(t.Max), num(t.Achieved), num(t.Target), num(t.Lost), num(t.Gain), num(t.Left), pct(t.Recovery), ""}
-	// Columns: 0 Mã, 1 name, 2–8 numbers, 9 Chủ trì. The lead column
-	// goes first on a narrow terminal, then the recovery share.
-	optional := []int{9, 8}
-	if !anyLead(a.Rows) {
-		header, rows, footer = header[:9], trimCols(rows, 9), footer[:9]
-		optional = []int{8}
+	ew.println(x.projection(r, t))
+	ew.println(x.recoveryLine(t))
+	if a.Stated != nil {
+		ew.println(x.statedLine(a.Stated, t))
 	}
-	keep, widths := fit(p.width(), header, append(rows, footer), []int{1, 9}, optional, 16)
-	tbl := Table{Header: pick(header, keep), Footer: pick(footer, keep), ColWidth: widths, Color: p.opts.Color, Strong: strong}
-	for _, row := range rows {
-		tbl.Rows = append(tbl.Rows, pick(row, keep))
-	}
-	for _, i := range keep {
-		if i >= 2 && i <= 8 {
-			tbl.Align = append(tbl.Align, Right)
-		} else {
-			tbl.Align = append(tbl.Align, Left)
+	for _, row := range a.Rows {
+		if row.Survey {
+			ew.println(x.p.T("render.survey-legend"))
+			break
 		}
 	}
-	ew.render(tbl)
-	ew.println(projection(r, t))
-	ew.println(recoveryLine(t))
-	if a.Stated != nil {
-		ew.println(statedLine(a.Stated, t))
-	}
-	if survey {
-		ew.println(surveyLegend)
-	}
-	if !contains(keep, 9) && anyLead(a.Rows) {
-		ew.println("(Cột Chủ trì được ẩn vì cửa sổ hẹp; xem --by lead.)")
-	}
-	for _, l := range discrepancyLines(a) {
+	for _, l := range x.discrepancyLines(a) {
 		ew.println(l)
 	}
-	p.percent(ew, r, a)
-	p.noScore(ew, a)
+	p.percent(ew, x, r, a)
+	p.noScore(ew, x, a)
 }
 
 func anyLead(rows []gap.Row) bool {
@@ -240,42 +147,38 @@ func anyLead(rows []gap.Row) bool {
 	return false
 }
 
-func trimCols(rows [][]string, n int) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = r[:min(n, len(r))]
+// percentTable lists the percent-unit items apart from the points.
+func (p gapTable) percentTable(x words, r *gap.Report, a *gap.Appendix) Table {
+	t := p.table([]Col{
+		{Header: x.p.T("render.col.code"), Role: Key},
+		{Header: x.p.T("render.col.criterion"), Role: Title, Wrap: true, Min: 16, Comfort: 40},
+		{Header: x.achieved(r, "-pct"), Align: Right},
+		{Header: x.target(r, "-pct"), Align: Right},
+		{Header: x.p.T("render.col.gain"), Align: Right},
+		{Header: x.p.T("render.col.target-text"), Wrap: true, Min: 12, Comfort: 24},
+	})
+	for _, row := range a.Percent {
+		t.Rows = append(t.Rows, []string{row.Ref, row.Name, x.num(row.Achieved), x.num(row.Target), x.num(row.Gain), row.TargetText})
 	}
-	return out
+	return t
 }
 
-// percent lists the percent-unit items apart from the points.
-func (p gapTable) percent(ew *errWriter, r *gap.Report, a *gap.Appendix) {
+func (p gapTable) percent(ew *errWriter, x words, r *gap.Report, a *gap.Appendix) {
 	if len(a.Percent) == 0 {
 		return
 	}
-	achieved, target := "Đạt (%)", "Mục tiêu (%)"
-	if r.BaselineYear != 0 {
-		achieved = fmt.Sprintf("Đạt %d (%%)", r.BaselineYear)
-	}
-	if r.Year != 0 {
-		target = fmt.Sprintf("Mục tiêu %d (%%)", r.Year)
-	}
-	ew.printf("\nChỉ số tính theo tỷ lệ %% (không cộng vào điểm): %d mục\n", len(a.Percent))
-	header := []string{"Mã", "Tiêu chí", achieved, target, "Tăng", "Mục tiêu ghi bằng lời"}
-	var rows [][]string
-	for _, row := range a.Percent {
-		rows = append(rows, []string{row.Ref, row.Name, num(row.Achieved), num(row.Target), num(row.Gain), row.TargetText})
-	}
-	_, widths := fit(p.width(), header, rows, []int{1, 5}, nil, 16)
-	ew.render(Table{Header: header, Rows: rows, ColWidth: widths, Align: []Align{Left, Left, Right, Right, Right, Left}})
+	ew.printf("\n")
+	ew.println(x.p.T("render.percent.heading", "Count", len(a.Percent)))
+	ew.render(p.percentTable(x, r, a))
 }
 
 // noScore lists the items without any score: counted, never zero.
-func (p gapTable) noScore(ew *errWriter, a *gap.Appendix) {
+func (p gapTable) noScore(ew *errWriter, x words, a *gap.Appendix) {
 	if len(a.NoScore) == 0 {
 		return
 	}
-	ew.printf("\nKhông có dữ liệu điểm (không tính là 0): %d mục\n", len(a.NoScore))
+	ew.printf("\n")
+	ew.println(x.p.T("render.no-score.heading", "Count", len(a.NoScore)))
 	for _, row := range a.NoScore {
 		detail := row.Note
 		if detail == "" {
@@ -289,55 +192,57 @@ func (p gapTable) noScore(ew *errWriter, a *gap.Appendix) {
 	}
 }
 
-// unscored describes an appendix without scores: what it holds, and
-// where to look instead.
-func (p gapTable) unscored(ew *errWriter, r *gap.Report, a *gap.Appendix) {
-	ew.printf("Phụ lục này không có dữ liệu điểm: %d mục trong %d phần, mục tiêu và nhiệm vụ ghi bằng lời, nên không tính được điểm bị mất hay phấn đấu tăng (không tính là 0).\n", a.Leaves, len(a.Sections))
-	header := []string{"Mục", "Tên", "Số mục", "Có chủ trì", "Có mục tiêu", "Có thời gian"}
-	var rows [][]string
+// sectionsTable summarizes an appendix without scores by section.
+func (p gapTable) sectionsTable(x words, a *gap.Appendix) Table {
+	count := func(id string) Col { return Col{Header: x.p.T(id), Align: Right} }
+	t := p.table([]Col{
+		{Header: x.p.T("render.col.section"), Role: Key},
+		{Header: x.p.T("render.col.section-name"), Role: Title, Wrap: true, Min: 20, Comfort: 40},
+		count("render.col.items"), count("render.col.with-lead"), count("render.col.with-target"), count("render.col.with-deadline"),
+	})
 	for _, s := range a.Sections {
-		rows = append(rows, []string{s.Code, s.Name, fmt.Sprint(s.Items), fmt.Sprint(s.WithLead), fmt.Sprint(s.WithTargetText), fmt.Sprint(s.WithDeadline)})
+		t.Rows = append(t.Rows, []string{s.Code, s.Name, fmt.Sprint(s.Items), fmt.Sprint(s.WithLead), fmt.Sprint(s.WithTargetText), fmt.Sprint(s.WithDeadline)})
 	}
-	_, widths := fit(p.width(), header, rows, []int{1}, nil, 20)
-	ew.render(Table{Header: header, Rows: rows, ColWidth: widths, Align: []Align{Left, Left, Right, Right, Right, Right}, Color: p.opts.Color})
-	p.percent(ew, r, a)
-	file := p.opts.File
-	if file == "" {
-		file = r.PlanID + ".yaml"
-	}
-	ew.printf("Ai phụ trách các mục: parplan gap --by lead --appendix %s %s\n", a.ID, file)
+	return t
 }
 
-func (p gapTable) byLead(ew *errWriter, a *gap.Appendix) {
-	header := []string{"Cơ quan chủ trì", "Số mục", "Dùng chung", "Bị mất", "Tăng", "Còn thiếu", "Mã"}
-	var rows [][]string
+// unscored describes an appendix without scores: what it holds, and
+// where to look instead.
+func (p gapTable) unscored(ew *errWriter, x words, r *gap.Report, a *gap.Appendix) {
+	ew.println(x.p.T("render.unscored.summary", "Count", a.Leaves, "Sections", msg.New("render.sections", "Count", len(a.Sections))))
+	ew.render(p.sectionsTable(x, a))
+	p.percent(ew, x, r, a)
+	ew.println(x.p.T("render.unscored.who", "Command", p.byLeadCommand(r, a.ID)))
+}
+
+// leadTable is the analysis per lead agency.
+func (p gapTable) leadTable(x words, a *gap.Appendix) Table {
+	count := func(id string) Col { return Col{Header: x.p.T(id), Align: Right} }
+	cols := []Col{
+		{Header: x.p.T("render.col.agency"), Role: Title, Wrap: true, Min: 20, Comfort: 40},
+		count("render.col.items"), count("render.col.shared"),
+	}
+	if a.Scored() {
+		cols = append(cols, count("render.col.lost"), count("render.col.gain"), count("render.col.left"))
+	}
+	cols = append(cols, Col{Header: x.p.T("render.col.codes"), Wrap: true, Min: 12, Comfort: 30, Drop: 1})
+	t := p.table(cols)
 	for _, l := range a.ByLead {
-		rows = append(rows, []string{l.Agency, fmt.Sprint(l.Items), fmt.Sprint(l.Shared), num(l.Lost), num(l.Gain), num(l.Left), strings.Join(l.Codes, ", ")})
-	}
-	if !a.Scored() {
-		// Without scores only the counts mean anything.
-		header = []string{header[0], header[1], header[2], header[6]}
-		for i, row := range rows {
-			rows[i] = []string{row[0], row[1], row[2], row[6]}
+		row := []string{x.agency(l.Agency), fmt.Sprint(l.Items), fmt.Sprint(l.Shared)}
+		if a.Scored() {
+			// Without scores only the counts mean anything.
+			row = append(row, x.num(l.Lost), x.num(l.Gain), x.num(l.Left))
 		}
+		t.Rows = append(t.Rows, append(row, strings.Join(l.Codes, ", ")))
 	}
-	last := len(header) - 1
-	keep, widths := fit(p.width(), header, rows, []int{0, last}, []int{last}, 20)
-	tbl := Table{Header: pick(header, keep), ColWidth: widths, Color: p.opts.Color}
-	for _, row := range rows {
-		tbl.Rows = append(tbl.Rows, pick(row, keep))
-	}
-	for _, i := range keep {
-		if i >= 1 && i < last {
-			tbl.Align = append(tbl.Align, Right)
-		} else {
-			tbl.Align = append(tbl.Align, Left)
-		}
-	}
-	ew.render(tbl)
-	ew.println(leadCounting)
+	return t
+}
+
+func (p gapTable) byLead(ew *errWriter, x words, a *gap.Appendix) {
+	ew.render(p.leadTable(x, a))
+	ew.println(x.p.T("render.lead-counting"))
 	if !a.Scored() {
-		ew.println("Phụ lục này không có dữ liệu điểm: chỉ đếm số mục.")
+		ew.println(x.p.T("render.by-lead.unscored"))
 	}
 }
 
@@ -346,6 +251,9 @@ func (p gapTable) byLead(ew *errWriter, a *gap.Appendix) {
 type errWriter struct {
 	w   io.Writer
 	err error
+	// width is the terminal's: println wraps longer lines at word
+	// boundaries; 0 never wraps.
+	width int
 }
 
 func (e *errWriter) printf(format string, args ...any) {
@@ -354,9 +262,13 @@ func (e *errWriter) printf(format string, args ...any) {
 	}
 }
 
+// println writes a line of prose, if any, wrapped to the terminal.
 func (e *errWriter) println(s string) {
-	if s != "" {
-		e.printf("%s\n", s)
+	if s == "" {
+		return
+	}
+	for _, para := range strings.Split(s, "\n") {
+		e.printf("%s\n", strings.Join(fill(para, e.width), "\n"))
 	}
 }
 
@@ -364,4 +276,25 @@ func (e *errWriter) render(t Table) {
 	if e.err == nil {
 		e.err = t.Render(e.w)
 	}
+}
+
+// fill wraps a line of prose to w columns at word boundaries; the lines
+// after the first of an indented line (an entry of a list) are indented
+// two columns more.
+func fill(s string, w int) []string {
+	if w <= 0 || width(s) <= w {
+		return []string{s}
+	}
+	text := strings.TrimLeft(s, " ")
+	indent := min(len(s)-len(text), w/2)
+	hang := 0
+	if indent > 0 {
+		hang = indent + 2
+	}
+	first := wrap(text, w-indent)[0]
+	out := []string{strings.Repeat(" ", indent) + first}
+	if rest := lineRest(text, first); rest != "" {
+		out = append(out, indented(wrap(rest, w-hang), hang)...)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -111,26 +112,29 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 }
 
 // TestTableAligns: every line of a table with Vietnamese text has the same
-// display width, in a narrow and a wide terminal.
+// display width, in a narrow and a wide terminal, in color or not.
 func TestTableAligns(t *testing.T) {
-	r := report(t, "plans/daknong-2024.yaml", gap.Options{Appendix: "phu-luc-01"})
+	ansi := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	r := report(t, "plans/daknong-2024.yaml", gap.Options{})
 	for _, width := range []int{80, 120, 160} {
-		out := print(t, "table", GapOptions{Width: width}, r)
-		var tableWidth int
-		for _, line := range strings.Split(out, "\n") {
-			if !strings.HasPrefix(line, "│") && !strings.HasPrefix(line, "┌") && !strings.HasPrefix(line, "├") && !strings.HasPrefix(line, "└") {
-				continue
+		for _, color := range []bool{false, true} {
+			out := print(t, "table", GapOptions{Width: width, Color: color}, r)
+			var tableWidth int
+			for _, line := range strings.Split(out, "\n") {
+				line = ansi.ReplaceAllString(line, "")
+				if strings.HasPrefix(line, "┌") {
+					tableWidth = runewidth.StringWidth(line)
+				}
+				if !strings.HasPrefix(line, "│") && !strings.HasPrefix(line, "├") && !strings.HasPrefix(line, "└") {
+					continue
+				}
+				if w := runewidth.StringWidth(line); w != tableWidth {
+					t.Fatalf("width %d: line is %d columns, table is %d:\n%s", width, w, tableWidth, line)
+				}
+				if tableWidth > width {
+					t.Errorf("table is %d columns wide on a %d-column terminal", tableWidth, width)
+				}
 			}
-			w := runewidth.StringWidth(line)
-			if tableWidth == 0 {
-				tableWidth = w
-			}
-			if w != tableWidth {
-				t.Fatalf("width %d: line is %d columns, table is %d:\n%s", width, w, tableWidth, line)
-			}
-		}
-		if tableWidth > width {
-			t.Errorf("table is %d columns wide on a %d-column terminal", tableWidth, width)
 		}
 	}
 }
