@@ -149,14 +149,22 @@ func failures(ds []diag.Diagnostic) []diag.Diagnostic {
 // outputPath decides where the workbook goes: "-" for standard output,
 // else a file path, refusing what must not be overwritten.
 func outputPath(opts *exportOptions, defaultName string) (string, error) {
-	out := opts.Output
-	switch {
-	case out == "-":
-		if opts.IO.IsTerminal {
-			return "", usageError("cli.stdout-terminal")
-		}
+	if opts.Output == "-" && opts.IO.IsTerminal {
+		return "", usageError("cli.stdout-terminal")
+	}
+	return checkOutput(opts.Output, defaultName, opts.Plan, opts.Force, "cli.output-is-plan")
+}
+
+// checkOutput decides where a command writes its file: "-" is standard
+// output; "" is defaultName here; a directory gets defaultName inside it.
+// An existing file is refused unless force, the input never (even
+// through a link; sameID is the message that says so), and so is
+// anything that is not a regular file.
+func checkOutput(out, defaultName, input string, force bool, sameID string) (string, error) {
+	switch out {
+	case "-":
 		return out, nil
-	case out == "":
+	case "":
 		out = defaultName
 	}
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
@@ -178,17 +186,17 @@ func outputPath(opts *exportOptions, defaultName string) (string, error) {
 	case st.IsDir():
 		return "", usageError("cli.output-is-dir", "File", out)
 	}
-	// The output exists. Never the plan itself, whatever the flags: a
+	// The output exists. Never the input itself, whatever the flags: a
 	// hard link or a symbolic link to it is the same file.
-	if opts.Plan != "-" {
-		if in, err := os.Stat(opts.Plan); err == nil && os.SameFile(in, st) {
-			return "", usageError("cli.output-is-plan", "File", out, "Plan", opts.Plan)
+	if input != "-" {
+		if in, err := os.Stat(input); err == nil && os.SameFile(in, st) {
+			return "", usageError(sameID, "File", out, "Plan", input)
 		}
 	}
 	if !st.Mode().IsRegular() {
 		return "", usageError("cli.output-not-regular", "File", out)
 	}
-	if !opts.Force {
+	if !force {
 		return "", usageError("cli.output-exists", "File", out)
 	}
 	return out, nil

@@ -1,0 +1,171 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parplan/parplan/internal/plan"
+)
+
+// table builds a Table from rows of cell texts: "^" repeats the cell above
+// (a vertical merge), "<" the cell to the left (a horizontal one); lines
+// of a cell are separated by "\n".
+func table(rows ...[]string) *Table {
+	t := &Table{Index: 1}
+	for i, r := range rows {
+		row := Row{Line: i + 1}
+		for j, c := range r {
+			cell := Cell{}
+			switch c {
+			case "^":
+				cell = t.Rows[i-1].Cells[j]
+				cell.Spread, cell.SpreadDown = true, true
+			case "<":
+				cell = row.Cells[j-1]
+				cell.Spread, cell.SpreadDown = true, false
+			default:
+				cell.Text = c
+				for _, l := range strings.Split(c, "\n") {
+					if l != "" {
+						cell.Paras = append(cell.Paras, l)
+					}
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func paras(lines ...string) []Para {
+	var out []Para
+	for i, l := range lines {
+		out = append(out, Para{Text: l, Line: i + 1})
+	}
+	return out
+}
+
+func TestImportScored(t *testing.T) {
+	tb := table(
+		[]string{"STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm theo bộ tiêu chí", "Điểm đạt được năm 2023", "Mục tiêu năm 2024", "Nhiệm vụ, giải pháp", "Trách nhiệm thực hiện", "<", "Ghi chú"},
+		[]string{"^", "^", "^", "^", "^", "^", "Chủ trì", "Phối hợp", "^"},
+		[]string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"},
+		[]string{"1", "CÔNG TÁC CHỈ ĐẠO", "9,5", "9,45", "9,45", "", "", "", ""},
+		[]string{"1.1", "Thực hiện kế hoạch CCHC", "1,5", "1.5", "1,5", "- Việc một;\n- Việc hai.", "Giám đốc Sở Nội vụ", "Các sở, ban, ngành; UBND cấp huyện", ""},
+		[]string{"1.2", "Báo cáo định kỳ", "0,5", "0,5", "0,5", "Báo cáo đúng hạn", "^", "^", ""},
+		[]string{"", "", "", "", "", "+ ý phụ", "", "", ""},
+		[]string{"2", "CẢI CÁCH THỂ CHẾ", "10", "9,1", "9,3", "", "", "", ""},
+		[]string{"2.1", "Theo dõi thi hành pháp luật", "3", "3", "3", "", "Sở Tư pháp", "", ""},
+		[]string{"2.1.1", "Hoạt động theo dõi", "2", "2", "2", "Làm", "Sở Tư pháp", "", ""},
+		[]string{"", "TỔNG ĐIỂM", "19,5", "18,55", "18,75", "", "", "", ""},
+	)
+	tb.Before = paras("Phụ lục 01", "NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP", "CẢI THIỆN CHỈ SỐ PAR INDEX NĂM 2024",
+		"(Kèm theo Kế hoạch số 475/KH-UBND ngày 18/7/2024 của UBND tỉnh Đắk Nông)")
+	res, err := Import(&Document{Tables: []*Table{tb}}, Options{Source: "pl.docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.Plan
+	m := p.Meta
+	if m.Number.Value != "475/KH-UBND" || m.Date.Value != "2024-07-18" || m.Issuer.Value != "UBND tỉnh Đắk Nông" ||
+		m.Document.Value != "Kế hoạch" || m.Year.Value != 2024 || m.BaselineYear.Value != 2023 || m.ID.Value != "daknong-2024" ||
+		m.CriteriaSet.Value != "bnv-876-2022" || m.Source.Value != "pl.docx" {
+		t.Errorf("meta: %+v", m)
+	}
+	a := p.Appendices[0]
+	if a.ID.Value != "phu-luc-01" || a.Label.Value != "Phụ lục 01" || a.Layout.Value != "scored" ||
+		a.Title.Value != "NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CHỈ SỐ PAR INDEX NĂM 2024" {
+		t.Errorf("appendix: id %q label %q layout %q title %q", a.ID.Value, a.Label.Value, a.Layout.Value, a.Title.Value)
+	}
+	if len(a.Columns) != 0 {
+		t.Errorf("overrides: %+v", a.Columns[0])
+	}
+	if len(a.Items) != 2 || len(a.Items[0].Items) != 2 || len(a.Items[1].Items[0].Items) != 1 {
+		t.Fatalf("tree: %d fields", len(a.Items))
+	}
+	i11 := a.Items[0].Items[0]
+	if i11.Code.Value != "1.1" || i11.Scores.Max.Value.String() != "1.5" || i11.Scores.Achieved.Value.String() != "1.5" {
+		t.Errorf("1.1: %+v", i11.Scores)
+	}
+	if got := texts(i11.Tasks); got != "Việc một;|Việc hai." {
+		t.Errorf("tasks: %s", got)
+	}
+	if got := texts(i11.Support); got != "Các sở, ban, ngành|UBND cấp huyện" {
+		t.Errorf("support: %s", got)
+	}
+	i12 := a.Items[0].Items[1]
+	if texts(i12.Lead) != "Giám đốc Sở Nội vụ" || len(res.Items[i12]) == 0 {
+		t.Errorf("1.2 lead %s (spread from the merged cell, with a comment %v)", texts(i12.Lead), res.Items[i12])
+	}
+	if got := texts(i12.Tasks); got != "Báo cáo đúng hạn + ý phụ" {
+		t.Errorf("continued row: tasks %s", got)
+	}
+	if a.Total == nil || a.Total.Achieved.Value.String() != "18.55" {
+		t.Errorf("total: %+v", a.Total)
+	}
+	if s := res.Tables[0]; s.Rows != 7 || s.Items != 6 || s.Spread != 1 || len(s.ByDepth) != 3 {
+		t.Errorf("summary: %+v", s)
+	}
+}
+
+func TestImportSections(t *testing.T) {
+	tb := table(
+		[]string{"TT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Mục tiêu, yêu cầu", "Cơ quan phụ trách", "Cơ quan phối hợp/thực hiện", "Thời gian thực hiện/hoàn thành"},
+		[]string{"1", "2", "3", "4", "5", "6"},
+		[]string{"I", "CÔNG TÁC CHỈ ĐẠO", "", "", "", ""},
+		[]string{"1", "TC 1.1 - Thực hiện kế hoạch", "Đạt 100%", "Sở Nội vụ", "Các sở", "Năm 2023"},
+		[]string{"2", "TCTP 1.3.1 - Tỷ lệ kiểm tra", "Tăng", "Sở Nội vụ", "", "Quý IV"},
+		[]string{"II", "CẢI CÁCH THỂ CHẾ", "", "", "", ""},
+		[]string{"1", "TC 2.4 - Chất lượng", "x", "Sở Tư pháp", "", ""},
+		[]string{"TT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Mục tiêu, yêu cầu", "Cơ quan phụ trách", "Cơ quan phối hợp/thực hiện", "Thời gian thực hiện/hoàn thành"},
+		[]string{"2", "TC 2.5 - Khác", "y", "Sở Tư pháp", "", ""},
+	)
+	res, err := Import(&Document{Tables: []*Table{tb}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Plan.Appendices[0]
+	if a.Layout.Value != "targets" || len(a.Items) != 2 || len(a.Items[0].Items) != 2 || len(a.Items[1].Items) != 2 {
+		t.Fatalf("layout %s, %d sections", a.Layout.Value, len(a.Items))
+	}
+	it := a.Items[0].Items[1]
+	if it.Criterion.Value != "1.3.1" || it.Name.Value != "Tỷ lệ kiểm tra" || it.Code.Value != "2" || it.Deadline.Value != "Quý IV" {
+		t.Errorf("item: code %q criterion %q name %q", it.Code.Value, it.Criterion.Value, it.Name.Value)
+	}
+	if res.Tables[0].Skipped != 1 {
+		t.Errorf("the repeated header was not skipped: %+v", res.Tables[0])
+	}
+}
+
+func TestLettersAndRomans(t *testing.T) {
+	var q sequence
+	var got []codeStyle
+	for _, c := range []string{"A", "I", "1", "2", "II", "B", "I", "C", "I", "II", "III", "IV", "V", "D"} {
+		got = append(got, q.style(c))
+	}
+	want := []codeStyle{styleLetter, styleRoman, styleNumber, styleNumber, styleRoman, styleLetter, styleRoman, styleLetter,
+		styleRoman, styleRoman, styleRoman, styleRoman, styleRoman, styleLetter}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("code %d: got %d, want %d", i, got[i], want[i])
+		}
+	}
+}
+
+func TestNoLayout(t *testing.T) {
+	tb := table([]string{"Cột A", "Cột B", "Cột C"}, []string{"1", "2", "3"})
+	_, err := Import(&Document{Tables: []*Table{tb}}, Options{})
+	nl, ok := err.(*NoLayoutError)
+	if !ok || len(nl.Header) != 3 || len(nl.Closest) == 0 {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func texts(ts []plan.Text) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.Value)
+	}
+	return strings.Join(s, "|")
+}

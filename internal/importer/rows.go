@@ -1,0 +1,551 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/internal/layout"
+	"github.com/parplan/parplan/internal/msg"
+	"github.com/parplan/parplan/internal/plan"
+)
+
+// codeStyle is how a row's code is written.
+type codeStyle int
+
+const (
+	styleNone codeStyle = iota
+	styleHierarchical
+	styleLetter
+	styleRoman
+	styleNumber
+)
+
+var (
+	hierCode   = regexp.MustCompile(`^\d+(\.\d+)+$`)
+	numberCode = regexp.MustCompile(`^\d+$`)
+	romanCode  = regexp.MustCompile(`^[IVXLC]+$`)
+	letterCode = regexp.MustCompile(`^[A-Z]$`)
+)
+
+// cleanCode is a code as printed, without the trailing "." or ")" some
+// tables write ("1.", "I.", "a)").
+func cleanCode(s string) string {
+	s = oneLine(s)
+	return strings.TrimRight(s, ".)")
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
+}
+
+// sequence tells letters from Roman numerals by what came before: "C"
+// after "B" is a letter, "V" after "IV" a numeral.
+type sequence struct {
+	letter, roman int
+}
+
+func (q *sequence) style(code string) codeStyle {
+	switch {
+	case code == "":
+		return styleNone
+	case hierCode.MatchString(code):
+		return styleHierarchical
+	case numberCode.MatchString(code):
+		return styleNumber
+	}
+	isLetter, isRoman := letterCode.MatchString(code), romanCode.MatchString(code)
+	switch {
+	case isLetter && isRoman:
+		if int(code[0]-'A')+1 == q.letter+1 && romanValue(code) != q.roman+1 {
+			q.letter++
+			return styleLetter
+		}
+		q.roman = romanValue(code)
+		return styleRoman
+	case isRoman:
+		q.roman = romanValue(code)
+		return styleRoman
+	case isLetter:
+		q.letter = int(code[0]-'A') + 1
+		q.roman = 0
+		return styleLetter
+	}
+	return styleNone
+}
+
+// number reads a score cell: a decimal point or a decimal comma, the
+// digits as shown; "" for an empty cell. A cell that ends in "%" is a
+// percentage.
+func number(text string) (d decimal.Dec, percent, ok bool) {
+	s := strings.ReplaceAll(oneLine(text), " ", "")
+	if strings.HasSuffix(s, "%") {
+		s, percent = strings.TrimSuffix(s, "%"), true
+	}
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := decimal.Parse(s)
+	if err != nil {
+		return decimal.Dec{}, false, false
+	}
+	return v, percent, true
+}
+
+// bullet is a list marker at the start of a cell's line.
+var bullet = regexp.MustCompile(`^(?:[-–—•·*+]|\d+[.)])\s+`)
+
+// listEntries splits a list cell into entries: one per line, markers
+// removed; a "+ " line stays inside the entry above it (a sub-point);
+// agency cells also split at ";". split reports whether a line was
+// split at ";".
+func listEntries(c Cell, agencies bool) (entries []string, split bool) {
+	for _, line := range c.Paras {
+		line = oneLine(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "+ ") && !agencies {
+			// A sub-point stays in its point: the one above, in this
+			// cell or (when a page break cut the cell) in the row above.
+			if len(entries) > 0 {
+				entries[len(entries)-1] += " " + line
+			} else {
+				entries = append(entries, line)
+			}
+			continue
+		}
+		line = bullet.ReplaceAllString(line, "")
+		if !agencies {
+			entries = append(entries, line)
+			continue
+		}
+		parts := strings.Split(line, ";")
+		if len(parts) > 1 {
+			split = true
+		}
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				entries = append(entries, p)
+			}
+		}
+	}
+	return entries, split
+}
+
+// prefixPattern is a layout's name prefix ("TC {criterion} - ") as a
+// pattern that finds the criterion code in a printed name.
+type prefixPattern struct {
+	re    *regexp.Regexp
+	parts int
+}
+
+func prefixPatterns(l *layout.Layout) []prefixPattern {
+	var out []prefixPattern
+	for _, p := range l.NamePrefixes {
+		before, after, _ := strings.Cut(p.Text, "{criterion}")
+		re := `^(?i:` + spaced(before) + `)(\d+(?:\.\d+)*)(?:` + spaced(after) + `)`
+		out = append(out, prefixPattern{re: regexp.MustCompile(re), parts: p.Parts})
+	}
+	return out
+}
+
+// spaced quotes s for a pattern in which any run of spaces matches any
+// run of spaces (or none), and a dash any dash.
+func spaced(s string) string {
+	var b strings.Builder
+	if strings.HasPrefix(s, " ") {
+		b.WriteString(`\s*`)
+	}
+	for _, f := range strings.Fields(s) {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), `\s*`) {
+			b.WriteString(`\s*`)
+		}
+		if f == "-" || f == "–" {
+			b.WriteString(`[-–—:]`)
+			continue
+		}
+		b.WriteString(regexp.QuoteMeta(f))
+	}
+	if strings.HasSuffix(s, " ") {
+		b.WriteString(`\s*`)
+	}
+	return b.String()
+}
+
+// rowReader turns the data rows of one table into items.
+type rowReader struct {
+	t        *Table
+	h        *headerMatch
+	prefixes []prefixPattern
+	seq      sequence
+	// depthOf orders the code styles of a sectioned table: the style's
+	// depth among the styles the table uses.
+	depthOf map[codeStyle]int
+	// open are the items that can take children, per depth.
+	open  []*plan.Item
+	byCode map[string]*plan.Item
+	items []*plan.Item
+
+	total *plan.Scores
+	// comments are the importer's notes on items: where it guessed.
+	comments map[*plan.Item][]msg.Message
+	stats    tableStats
+	file     string
+}
+
+// tableStats counts what a table held, for the summary.
+type tableStats struct {
+	Rows, Items, Spread, Split, Skipped int
+	ByDepth                            []int
+}
+
+func (r *rowReader) col(f string) int { return r.h.field(f) }
+
+func (r *rowReader) cell(row Row, f string) Cell {
+	j := r.col(f)
+	if j < 0 || j >= len(row.Cells) {
+		return Cell{}
+	}
+	return row.Cells[j]
+}
+
+func (r *rowReader) note(it *plan.Item, m msg.Message) {
+	if r.comments == nil {
+		r.comments = map[*plan.Item][]msg.Message{}
+	}
+	r.comments[it] = append(r.comments[it], m)
+}
+
+// isTotal reports whether a row is the grand-total row.
+func (r *rowReader) isTotal(row Row) bool {
+	text := fold(oneLine(r.cell(row, layout.FieldName).Text))
+	if text == "" {
+		text = fold(oneLine(r.cell(row, layout.FieldCode).Text))
+	}
+	for _, t := range headers.Totals {
+		if text == fold(t) {
+			return true
+		}
+	}
+	if lbl := r.h.Layout.TotalLabel; lbl != "" && text == fold(lbl) {
+		return true
+	}
+	return false
+}
+
+// repeatsHeader reports whether a row is the header again (as a table
+// pasted after a page break repeats it) or the column-number row.
+func (r *rowReader) repeatsHeader(row Row, header []headerCol) bool {
+	same, n := 0, 0
+	for _, c := range r.h.Cols {
+		if c.Grid >= len(row.Cells) || header[c.Grid].Label == "" {
+			continue
+		}
+		n++
+		if fold(oneLine(row.Cells[c.Grid].Text)) == fold(header[c.Grid].Label) ||
+			header[c.Grid].Group != "" && fold(oneLine(row.Cells[c.Grid].Text)) == fold(header[c.Grid].Group) {
+			same++
+		}
+	}
+	return n > 0 && same*2 > n
+}
+
+func empty(row Row) bool {
+	for _, c := range row.Cells {
+		if strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// read maps the table's data rows.
+func (r *rowReader) read() {
+	r.byCode = map[string]*plan.Item{}
+	r.prefixes = prefixPatterns(r.h.Layout)
+	header := headerCols(r.t, r.h.Start, r.h.Rows)
+	first := r.h.Start + r.h.Rows
+	if r.h.Numbers {
+		first++
+	}
+	r.planDepths(first)
+	for i := first; i < len(r.t.Rows); i++ {
+		row := r.t.Rows[i]
+		switch {
+		case empty(row):
+			continue
+		case row.Header || r.repeatsHeader(row, header) || numberRow(r.t, i):
+			r.stats.Skipped++
+			continue
+		case r.isTotal(row):
+			r.total = r.scores(row, nil)
+			continue
+		}
+		r.stats.Rows++
+		r.row(row)
+	}
+}
+
+// planDepths decides the depth of each code style a sectioned table uses,
+// in the layout's order: letter sections over Roman sections over
+// numbered rows, but a table without letters starts at Roman.
+func (r *rowReader) planDepths(first int) {
+	used := map[codeStyle]bool{}
+	var q sequence
+	for i := first; i < len(r.t.Rows); i++ {
+		code := cleanCode(r.cell(r.t.Rows[i], layout.FieldCode).Text)
+		used[q.style(code)] = true
+	}
+	order := []codeStyle{}
+	for _, n := range r.h.Layout.Numbering {
+		s := map[string]codeStyle{layout.Letter: styleLetter, layout.Roman: styleRoman,
+			layout.Index: styleNumber, layout.Running: styleNumber, layout.Hierarchical: styleNumber}[n]
+		if !containsStyle(order, s) {
+			order = append(order, s)
+		}
+	}
+	r.depthOf = map[codeStyle]int{}
+	d := 0
+	for _, s := range order {
+		if used[s] {
+			r.depthOf[s] = d
+			d++
+		}
+	}
+}
+
+func containsStyle(ss []codeStyle, s codeStyle) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// row maps one data row to an item and places it in the tree.
+func (r *rowReader) row(row Row) {
+	codeText := cleanCode(r.cell(row, layout.FieldCode).Text)
+	name := oneLine(r.cell(row, layout.FieldName).Text)
+	it := &plan.Item{}
+	criterion := ""
+	for _, p := range r.prefixes {
+		if m := p.re.FindStringSubmatchIndex(name); m != nil {
+			criterion = name[m[2]:m[3]]
+			name = strings.TrimSpace(name[m[1]:])
+			break
+		}
+	}
+	if codeText == "" && name == "" && r.continuation(row) {
+		return
+	}
+	it.Code = text(codeText)
+	it.Name = text(name)
+	it.Criterion = text(criterion)
+	r.fill(it, row)
+	r.place(it, codeText)
+	r.stats.Items++
+}
+
+// continuation adds a row with neither code nor name to the item above
+// it: the rest of a row a page break cut in two. It reports whether
+// there was an item to add to.
+func (r *rowReader) continuation(row Row) bool {
+	if len(r.items) == 0 {
+		return false
+	}
+	last := r.last()
+	r.fill(last, row)
+	r.note(last, msg.New("import.continued", "Line", row.Line))
+	return true
+}
+
+func (r *rowReader) last() *plan.Item {
+	var last *plan.Item
+	var walk func(items []*plan.Item)
+	walk = func(items []*plan.Item) {
+		if len(items) == 0 {
+			return
+		}
+		last = items[len(items)-1]
+		walk(last.Items)
+	}
+	walk(r.items)
+	return last
+}
+
+func text(s string) plan.Text { return plan.Text{Value: s} }
+
+// fill sets an item's fields from a row; a field already set (by the row
+// a continuation continues) is extended.
+func (r *rowReader) fill(it *plan.Item, row Row) {
+	spread := false
+	for _, c := range r.h.Cols {
+		f := fieldOf(r.h.Layout.Columns[c.Col])
+		if c.Grid >= len(row.Cells) {
+			continue
+		}
+		cell := row.Cells[c.Grid]
+		if cell.SpreadDown && strings.TrimSpace(cell.Text) != "" && f != layout.FieldCode && f != layout.FieldName {
+			spread = true
+		}
+		switch f {
+		case layout.FieldTasks, layout.FieldProducts, layout.FieldLead, layout.FieldSupport:
+			entries, split := listEntries(cell, f == layout.FieldLead || f == layout.FieldSupport)
+			if split {
+				r.stats.Split++
+			}
+			list := map[string]*[]plan.Text{layout.FieldTasks: &it.Tasks, layout.FieldProducts: &it.Products,
+				layout.FieldLead: &it.Lead, layout.FieldSupport: &it.Support}[f]
+			for _, e := range entries {
+				if n := len(*list); n > 0 && strings.HasPrefix(e, "+ ") {
+					(*list)[n-1] = text((*list)[n-1].Value + " " + e)
+					continue
+				}
+				*list = append(*list, text(e))
+			}
+		case layout.FieldDeadline:
+			appendText(&it.Deadline, cell)
+		case layout.FieldNote:
+			appendText(&it.Note, cell)
+		case layout.FieldTargetText:
+			appendText(&it.TargetText, cell)
+		case layout.FieldGroup:
+			appendText(&it.Group, cell)
+		case layout.FieldCriterion:
+			if it.Criterion.Value == "" {
+				it.Criterion = text(cleanCode(cell.Text))
+			}
+		}
+	}
+	sc := r.scores(row, it)
+	it.Scores.Max, it.Scores.Achieved, it.Scores.Target = sc.Max, sc.Achieved, sc.Target
+	if spread {
+		r.stats.Spread++
+		r.note(it, msg.New("import.spread", "Line", row.Line))
+	}
+}
+
+// appendText sets a text field from a cell, or adds the cell's text to
+// what the field holds.
+func appendText(dst *plan.Text, c Cell) {
+	s := oneLine(c.Text)
+	if s == "" {
+		return
+	}
+	if dst.Value != "" {
+		s = dst.Value + " " + s
+	}
+	*dst = text(s)
+}
+
+// scores reads the score cells of a row. A text across the score cells
+// (Hà Giang's "Bộ Nội vụ đánh giá") is the item's note and no score.
+func (r *rowReader) scores(row Row, it *plan.Item) *plan.Scores {
+	sc := &plan.Scores{}
+	for _, f := range []string{layout.FieldMax, layout.FieldAchieved, layout.FieldTarget} {
+		c := r.cell(row, f)
+		if strings.TrimSpace(c.Text) == "" || (c.Spread && !c.SpreadDown) {
+			continue
+		}
+		v, percent, ok := number(c.Text)
+		if !ok {
+			if it != nil && it.Note.Value == "" {
+				it.Note = text(oneLine(c.Text))
+			}
+			continue
+		}
+		if percent && it != nil {
+			it.Unit = text(plan.UnitPercent)
+		}
+		n := plan.Number{Value: v, Given: true}
+		switch f {
+		case layout.FieldMax:
+			sc.Max = n
+		case layout.FieldAchieved:
+			sc.Achieved = n
+		default:
+			sc.Target = n
+		}
+	}
+	return sc
+}
+
+// place puts an item in the tree by its code: a hierarchical code under
+// the item whose code it extends, a section code at its style's depth, a
+// row without code beside the row above it.
+func (r *rowReader) place(it *plan.Item, code string) {
+	style := r.seq.style(code)
+	var parent *plan.Item
+	depth := 0
+	switch {
+	case style == styleNone:
+		if last := r.last(); last != nil {
+			parent, depth = last.Parent, last.Depth
+		}
+		r.note(it, msg.New("import.no-code"))
+	case style == styleHierarchical || style == styleNumber && r.h.Layout.NumberingAt(0) == layout.Hierarchical:
+		parentCode := ""
+		if i := strings.LastIndex(code, "."); i >= 0 {
+			parentCode = code[:i]
+		}
+		if parentCode != "" {
+			parent = r.byCode[parentCode]
+			if parent == nil {
+				// 2.1 without a row 2: under the nearest section.
+				parent = r.openAt(r.depthOf[styleNumber] - 1)
+				r.note(it, msg.New("import.no-parent", "Code", code, "Parent", parentCode))
+			}
+		} else {
+			parent = r.openAt(r.depthOf[styleNumber] - 1)
+		}
+	default:
+		depth = r.depthOf[style]
+		parent = r.openAt(depth - 1)
+	}
+	if parent != nil {
+		depth = parent.Depth + 1
+		it.Parent = parent
+		parent.Items = append(parent.Items, it)
+	} else {
+		depth = 0
+		r.items = append(r.items, it)
+	}
+	it.Depth = depth
+	for len(r.open) <= depth {
+		r.open = append(r.open, nil)
+	}
+	r.open = r.open[:depth+1]
+	r.open[depth] = it
+	if code != "" {
+		if _, dup := r.byCode[code]; !dup {
+			r.byCode[code] = it
+		}
+	}
+	for len(r.stats.ByDepth) <= depth {
+		r.stats.ByDepth = append(r.stats.ByDepth, 0)
+	}
+	r.stats.ByDepth[depth]++
+}
+
+// openAt is the latest item at depth, or nil (depth < 0 or none yet).
+func (r *rowReader) openAt(depth int) *plan.Item {
+	if depth < 0 || depth >= len(r.open) {
+		return nil
+	}
+	return r.open[depth]
+}
+
+var _ = strconv.Itoa
