@@ -165,8 +165,8 @@ type headerMatch struct {
 	Layout *layout.Layout
 	// Start and Rows are the header's first row and number of rows.
 	Start, Rows int
-	Cols      []columnMatch
-	Score     int
+	Cols        []columnMatch
+	Score       int
 	// Numbers is set when the row after the header numbers the columns.
 	Numbers bool
 	// labels are the header's label per grid column, as written.

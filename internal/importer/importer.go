@@ -195,8 +195,8 @@ func placeholders(label string, m columnMatch) string {
 }
 
 var (
-	labelLine = regexp.MustCompile(`^(?i:phụ lục|phu luc|biểu|bieu)\b`)
-	reference = regexp.MustCompile(`^\(\s*(?:Ban hành )?[Kk]èm theo\s+(.+?)\s+số\s+(\S+)\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+của\s+(.+?)\s*\)$`)
+	labelLine   = regexp.MustCompile(`^(?i:phụ lục|phu luc|biểu|bieu)\b`)
+	reference   = regexp.MustCompile(`^\(\s*(?:Ban hành )?[Kk]èm theo\s+(.+?)\s+số\s+(\S+)\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+của\s+(.+?)\s*\)$`)
 	yearInTitle = regexp.MustCompile(`(?i)\bn[aă]m\s+(\d{4})\b`)
 )
 

@@ -194,9 +194,9 @@ type rowReader struct {
 	// depth among the styles the table uses.
 	depthOf map[codeStyle]int
 	// open are the items that can take children, per depth.
-	open  []*plan.Item
+	open   []*plan.Item
 	byCode map[string]*plan.Item
-	items []*plan.Item
+	items  []*plan.Item
 
 	total *plan.Scores
 	// comments are the importer's notes on items: where it guessed.
@@ -208,7 +208,7 @@ type rowReader struct {
 // tableStats counts what a table held, for the summary.
 type tableStats struct {
 	Rows, Items, Spread, Split, Skipped int
-	ByDepth                            []int
+	ByDepth                             []int
 }
 
 func (r *rowReader) col(f string) int { return r.h.field(f) }
