@@ -157,3 +157,14 @@ appendices:
     items:
 ` + items
 }
+
+// visibleSheets lists the sheets a person sees: not the stored plan.
+func visibleSheets(f *excelize.File) []string {
+	var out []string
+	for _, s := range f.GetSheetList() {
+		if v, err := f.GetSheetVisible(s); err == nil && v {
+			out = append(out, s)
+		}
+	}
+	return out
+}
