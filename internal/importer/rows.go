@@ -348,7 +348,7 @@ func (r *rowReader) row(row Row) {
 			break
 		}
 	}
-	if codeText == "" && name == "" && r.continuation(row) {
+	if codeText == "" && name == "" && r.onlyText(row) && r.continuation(row) {
 		return
 	}
 	it.Code = text(codeText)
@@ -357,6 +357,23 @@ func (r *rowReader) row(row Row) {
 	r.fill(it, row)
 	r.place(it, codeText)
 	r.stats.Items++
+}
+
+// onlyText reports whether a row has text only in the columns a cell cut
+// by a page break goes on in (tasks, products, notes): the rest of the
+// row above, not a row of its own.
+func (r *rowReader) onlyText(row Row) bool {
+	for _, c := range r.h.Cols {
+		if c.Grid >= len(row.Cells) || strings.TrimSpace(row.Cells[c.Grid].Text) == "" || row.Cells[c.Grid].SpreadDown {
+			continue
+		}
+		switch fieldOf(r.h.Layout.Columns[c.Col]) {
+		case layout.FieldTasks, layout.FieldProducts, layout.FieldNote, layout.FieldTargetText:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // continuation adds a row with neither code nor name to the item above
