@@ -18,7 +18,8 @@ type Document struct {
 // Table is one table with the text above and below it.
 type Table struct {
 	// Name says where the table is, for messages: "bảng 1" is Index 1 of
-	// a Word file, Sheet "Phụ lục 01" of a workbook.
+	// a Word file (1-based, counting nested tables too), Sheet "Phụ lục
+	// 01" of a workbook.
 	Index int
 	Sheet string
 	// Before holds the paragraphs (or, in a sheet, the rows with text
@@ -28,17 +29,26 @@ type Table struct {
 	// Rows are the table's rows, with merged cells already spread: every
 	// row has one Cell per grid column.
 	Rows []Row
-	// After holds the paragraphs after the table up to the next table's
-	// Before (Word), or the rows under the table (Excel): the note.
+	// Columns is the number of grid columns: the length of every row's
+	// Cells (the widest row's, when rows are wider than the declared
+	// grid; short rows are padded with empty cells).
+	Columns int
+	// After holds the paragraphs after the table (Word: up to the next
+	// table or the next paragraph that looks like an appendix label, so
+	// they may be in the next table's Before too), or the rows under the
+	// table (Excel): the note.
 	After []Para
 }
 
-// Para is a paragraph of text outside a table.
+// Para is a paragraph of text around a table (outside it; for a table
+// nested in a cell, in that cell).
 type Para struct {
 	Text string
 	Bold bool
-	// Line is the paragraph's or row's 1-based position in its source
-	// (the paragraph number in a Word file, the row in a sheet).
+	// Line is the paragraph's or row's 1-based position in its source:
+	// in a Word file the paragraph number among the paragraphs outside
+	// tables, empty ones included (for a table nested in a cell, among
+	// that cell's paragraphs); in a sheet the row.
 	Line int
 }
 
@@ -55,9 +65,10 @@ type Row struct {
 
 // Cell is one grid cell of a row.
 type Cell struct {
-	// Paras are the cell's paragraphs (Word) or its lines (Excel, split
-	// at line breaks), each with its whitespace collapsed, NFC. Text is
-	// them joined with "\n".
+	// Paras are the cell's paragraphs (Word: the non-empty ones, a line
+	// break inside one kept as "\n", a nested table's text left out) or
+	// its lines (Excel, split at line breaks), each with its whitespace
+	// collapsed, NFC. Text is them joined with "\n".
 	Paras []string
 	Text  string
 	// Bold is set when all the cell's text is bold.
