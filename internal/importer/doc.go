@@ -19,7 +19,8 @@ type Document struct {
 type Table struct {
 	// Name says where the table is, for messages: "bảng 1" is Index 1 of
 	// a Word file (1-based, counting nested tables too), Sheet "Phụ lục
-	// 01" of a workbook.
+	// 01" of a workbook. A workbook's table has Index too: its sheet's
+	// 1-based position among the tabs.
 	Index int
 	Sheet string
 	// Before holds the paragraphs (or, in a sheet, the rows with text
@@ -56,7 +57,8 @@ type Para struct {
 type Row struct {
 	Cells []Cell
 	// Header is set for a row Word marks as repeated on every page
-	// (w:tblHeader).
+	// (w:tblHeader), or that a sheet prints at the top of every page (its
+	// print titles). Excel has no other mark of a header row.
 	Header bool
 	// Line is the row's 1-based number: in its table (Word) or in its
 	// sheet (Excel).
@@ -71,13 +73,17 @@ type Cell struct {
 	// collapsed, NFC. Text is them joined with "\n".
 	Paras []string
 	Text  string
-	// Bold is set when all the cell's text is bold.
+	// Bold is set when all the cell's text is bold (in Excel, when the
+	// cell's font is; bold runs inside a cell's text are not looked at).
 	Bold bool
-	// Numeric is set for an Excel cell that holds a number; Text is then
-	// the number as the cell displays it (its number format applied), and
-	// Raw the value as stored.
+	// Numeric is set for an Excel cell that holds a number (a date is
+	// one); Text is then the number as the cell displays it, its number
+	// format applied: "12.905" for 12.9045 shown with format 0.000.
 	Numeric bool
-	Raw     string
+	// Raw is an Excel cell's value as stored: a number's digits
+	// ("12.9045"), a formula's result, a text before its lines are split
+	// and their whitespace collapsed.
+	Raw string
 	// Spread is set when the cell has no content of its own but shows the
 	// content of a merged cell: the continuation of a vertical merge
 	// (Word vMerge, an Excel merged range below its first row) or of a

@@ -152,7 +152,7 @@ const (
 	emptyPar = `<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>`
 )
 
-func span(n int) string { return fmt.Sprintf(`<w:gridSpan w:val="%d"/>`, n) }
+func gridSpanXML(n int) string { return fmt.Sprintf(`<w:gridSpan w:val="%d"/>`, n) }
 
 // dump writes a document in the compact form the tests compare:
 //

@@ -44,7 +44,7 @@ var readCases = []struct {
 	{
 		name: "two header rows: a gridSpan group over vMerged single headers",
 		body: tbl(5,
-			tr(header, tc(restart, "STT"), tc(restart, "Nội dung"), tc(span(2), "Kinh phí"), tc(restart, "Ghi chú")),
+			tr(header, tc(restart, "STT"), tc(restart, "Nội dung"), tc(gridSpanXML(2), "Kinh phí"), tc(restart, "Ghi chú")),
 			tr(header, tc(cont), tc(cont), c("Tổng"), c("Trong đó NSTW"), tc(cont)),
 			tr("", c("1"), c("Xây dựng"), c("10"), c("5"), c("")),
 		),
@@ -70,8 +70,8 @@ var readCases = []struct {
 	{
 		name: "vMerge continuing down data rows, over a spanned cell too",
 		body: tbl(4,
-			tr("", tc(restart, "I"), c("Nhóm A"), tc(restart+span(2), "Sở Nội vụ")),
-			tr("", tc(cont), c("Nhóm B"), tc(cont+span(2))),
+			tr("", tc(restart, "I"), c("Nhóm A"), tc(restart+gridSpanXML(2), "Sở Nội vụ")),
+			tr("", tc(cont), c("Nhóm B"), tc(cont+gridSpanXML(2))),
 			tr("", tc(cont), c("Nhóm C"), c("x"), c("y")),
 			tr("", c("II"), tc(cont), c("z"), tc(cont)),
 		),
@@ -306,7 +306,7 @@ func TestReadDocx(t *testing.T) {
 // TestReadDocxParas checks what the dump does not show: the paragraphs
 // of a cell one by one, and spread cells sharing the merged content.
 func TestReadDocxParas(t *testing.T) {
-	data := docx(t, tbl(3, tr("", tc(span(2), "Một", pb("Hai")), c("Ba"))))
+	data := docx(t, tbl(3, tr("", tc(gridSpanXML(2), "Một", pb("Hai")), c("Ba"))))
 	d, err := ReadDocx(bytes.NewReader(data), int64(len(data)), Limits{})
 	if err != nil {
 		t.Fatal(err)
@@ -407,7 +407,7 @@ func TestReadDocxErrors(t *testing.T) {
 		{"encrypted, name across a read boundary", ole("EncryptedPackage", 64<<10-7), small, ErrEncrypted},
 		{"too many rows", docx(t, tbl(1, tr("", c("1")), tr("", c("2")), tr("", c("3")))), Limits{MaxRows: 2}, &TooManyError{What: CountRows, Limit: 2}},
 		{"too many empty tables", docx(t, strings.Repeat("<w:tbl/>", 3)), Limits{MaxRows: 2}, &TooManyError{What: CountRows, Limit: 2}},
-		{"huge gridSpan", docx(t, tbl(1, tr("", tc(span(1_000_000_000), "x")))), small, &TooManyError{What: CountCells, Limit: DefaultLimits.MaxCells}},
+		{"huge gridSpan", docx(t, tbl(1, tr("", tc(gridSpanXML(1_000_000_000), "x")))), small, &TooManyError{What: CountCells, Limit: DefaultLimits.MaxCells}},
 		{"huge gridBefore", docx(t, tbl(1, tr(`<w:gridBefore w:val="99999999999"/>`, c("x")))), small, &TooManyError{What: CountCells, Limit: DefaultLimits.MaxCells}},
 		{"wide grid padding", docx(t, tbl(1000, tr("", c("1")), tr("", c("2")), tr("", c("3")))), Limits{MaxCells: 2500}, &TooManyError{What: CountCells, Limit: 2500}},
 		{"nesting", docx(t, deep), small, &TooManyError{What: CountDepth, Limit: DefaultLimits.MaxDepth}},

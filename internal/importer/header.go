@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/parplan/parplan/internal/layout"
@@ -218,8 +219,9 @@ func headerCols(t *Table, start, n int) []headerCol {
 	return cols
 }
 
-// oneLine joins the lines of a cell with spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s with its whitespace collapsed (lines joined with spaces),
+// in NFC.
+func oneLine(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
 
 // matchHeader finds the layout and header rows that best fit the top of
 // a table. only, when set, is the one layout to try.
