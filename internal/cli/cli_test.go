@@ -29,6 +29,7 @@ func TestScripts(t *testing.T) {
 		Dir: "../../testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PLANS", plans)
+			env.Setenv("DOCS", filepath.Join(plans, "..", "testdata", "import"))
 			env.Setenv("NO_COLOR", "")
 			// Scripts speak English unless they choose otherwise
 			// (env PARPLAN_LANG=vi, or --lang vi).

@@ -39,6 +39,11 @@ func langRuns(t *testing.T) [][]string {
 		{"gap", "../../testdata/invalid/syntax.yaml"},
 		{"validate"}, {"validate", ""}, {"validate", "--format", "xml", "x.yaml"}, {"validate", "--nope"},
 		{"frobnicate"}, {"valdate"}, {"criteria", "nope"}, {"gap", "--top"},
+		{"import", "--help"}, {"import"}, {"import", "../../testdata/import/daknong-2024.docx"},
+		{"import", "../../testdata/import/hagiang-2021.xlsx", "-o", filepath.Join(dir, "hg.yaml")},
+		{"import", "../../testdata/import/bad/unknown-header.docx"}, {"import", "../../testdata/import/bad/bomb.docx"},
+		{"import", "../../testdata/import/bad/password.xlsx"}, {"import", "../../testdata/import/tuyenquang-skh-2023.doc"},
+		{"import", "../../testdata/import/bad/no-table.docx"}, {"import", "../../testdata/import/bad/truncated.docx"},
 	}
 	plans, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range plans {
@@ -174,7 +179,8 @@ func isPlanData(args []string, line string) bool {
 	if t == "" || strings.ContainsAny(t[:1], "│┌├└|-") {
 		return true
 	}
-	if args[0] == "init" && !strings.HasPrefix(t, "#") {
+	if (args[0] == "init" || args[0] == "import") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(line, "parplan:") &&
+		!strings.Contains(line, "từ bảng") && !strings.Contains(line, "from table") && !strings.HasPrefix(t, "đã ghi") && !strings.HasPrefix(t, "wrote") {
 		return true
 	}
 	if args[0] == "criteria" {

@@ -262,6 +262,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 		newCriteriaCmd(ios),
 		newInitCmd(ios),
 		newExportCmd(ios),
+		newImportCmd(ios),
 	)
 	localizeCobra(p, root)
 	return root

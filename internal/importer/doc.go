@@ -13,6 +13,9 @@ type Document struct {
 	Tables []*Table
 	// Title is the document's own title property, if it has one.
 	Title string
+	// Stored is the plan file a workbook exported by parplan carries in
+	// its very hidden sheet (see internal/xlsx), if it has one.
+	Stored []byte
 }
 
 // Table is one table with the text above and below it.

@@ -104,3 +104,14 @@ func (e *MalformedError) Error() string {
 }
 
 func (e *MalformedError) Unwrap() error { return e.Err }
+
+// Key is a stable name of what was counted, for messages.
+func (c Counted) Key() string {
+	switch c {
+	case CountRows:
+		return "rows"
+	case CountCells:
+		return "cells"
+	}
+	return "depth"
+}

@@ -21,9 +21,10 @@ var headersYAML []byte
 
 // headerData is headers.yaml.
 type headerData struct {
-	Fields map[string][]string `yaml:"fields"`
-	Totals []string            `yaml:"totals"`
-	Groups []string            `yaml:"groups"`
+	Fields  map[string][]string `yaml:"fields"`
+	Totals  []string            `yaml:"totals"`
+	Groups  []string            `yaml:"groups"`
+	Derived []string            `yaml:"derived"`
 }
 
 var headers = func() headerData {
@@ -308,11 +309,32 @@ func scoreHeader(l *layout.Layout, cols []headerCol) *headerMatch {
 			m.Score--
 		}
 	}
-	if m.field(layout.FieldName) < 0 {
+	// A header column the layout has no place for: another kind of
+	// table (parplan's own summary sheet, a budget table).
+	for j, hc := range cols {
+		if hc.Label != "" && !slices.ContainsFunc(m.Cols, func(c columnMatch) bool { return c.Grid == j }) {
+			m.Score -= 2
+		}
+	}
+	if m.field(layout.FieldName) < 0 || derivedColumns(cols) {
 		m.Score = min(m.Score, 0)
 	}
 	sort.Slice(m.Cols, func(a, b int) bool { return m.Cols[a].Grid < m.Cols[b].Grid })
 	return m
+}
+
+// derivedColumns reports whether a header has a column of computed
+// figures (points lost, still missing): a summary, not an appendix.
+func derivedColumns(cols []headerCol) bool {
+	for _, c := range cols {
+		f := fold(c.Label)
+		for _, d := range headers.Derived {
+			if strings.HasPrefix(f, fold(d)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var columnNumber = regexp.MustCompile(`^\(?(\d{1,2})\)?$`)

@@ -13,6 +13,7 @@ import (
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/scaffold"
 	"github.com/parplan/parplan/internal/vntext"
+	"github.com/parplan/parplan/internal/xlsx"
 )
 
 // Options steer the mapping.
@@ -39,6 +40,8 @@ type Result struct {
 	// Skipped are the tables whose header matches no layout, when
 	// others did.
 	Skipped []*Table
+	// idFromFile is set when the caller named the plan.
+	idFromFile bool
 }
 
 // TableSummary is what one table gave.
@@ -54,6 +57,8 @@ type TableSummary struct {
 	// and column-number rows.
 	Spread, Split, Skipped int
 	HeaderRows             int
+	// Fields are the item fields the table has columns for.
+	Fields map[string]bool
 }
 
 // NoLayoutError is a document none of whose tables has a header the
@@ -90,6 +95,9 @@ func Import(doc *Document, opts Options) (*Result, error) {
 	var firstFail *NoLayoutError
 	ids := map[string]int{}
 	for _, t := range doc.Tables {
+		if len(doc.Stored) > 0 && t.Sheet == xlsx.SummarySheet {
+			continue // parplan's own summary of the appendices
+		}
 		h, tried := matchHeader(t, only)
 		if !h.enough() {
 			if firstFail == nil {
@@ -107,13 +115,19 @@ func Import(doc *Document, opts Options) (*Result, error) {
 		return nil, firstFail
 	}
 	meta(doc, res, years, opts)
+	res.idFromFile = opts.ID != ""
+	if len(doc.Stored) > 0 {
+		if stored, ds := plan.Load("", doc.Stored); stored != nil && len(ds) == 0 {
+			applyStored(res, stored)
+		}
+	}
 	return res, nil
 }
 
 func noLayout(t *Table, tried []*headerMatch) *NoLayoutError {
 	e := &NoLayoutError{Table: t}
 	if len(t.Rows) > 0 {
-		for _, c := range headerCols(t, 0, min(2, len(t.Rows))) {
+		for _, c := range headerCols(t, 0, 1) {
 			if c.Label != "" {
 				e.Header = append(e.Header, strings.TrimSpace(c.Group+" "+c.Label))
 			}
@@ -148,8 +162,15 @@ func readTable(t *Table, h *headerMatch, res *Result, years map[string]string) (
 	}
 	around(t, a)
 	a.Columns = overrides(h, years)
+	fields := map[string]bool{}
+	for _, c := range h.Cols {
+		fields[fieldOf(h.Layout.Columns[c.Col])] = true
+	}
+	if fields[layout.FieldName] && len(h.Layout.NamePrefixes) > 0 {
+		fields[layout.FieldCriterion] = true
+	}
 	return a, TableSummary{Table: t, Layout: h.Layout.ID, Rows: r.stats.Rows, Items: r.stats.Items, ByDepth: r.stats.ByDepth,
-		Spread: r.stats.Spread, Split: r.stats.Split, Skipped: r.stats.Skipped, HeaderRows: h.Rows}
+		Spread: r.stats.Spread, Split: r.stats.Split, Skipped: r.stats.Skipped, HeaderRows: h.Rows, Fields: fields}
 }
 
 // overrides records where the table's columns differ from its layout: a

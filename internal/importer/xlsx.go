@@ -12,6 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/parplan/parplan/internal/xlsx"
 )
 
 // Errors of ReadXLSX. They carry no message for the user: the caller
@@ -182,7 +184,39 @@ func ReadXLSX(r io.Reader, sheet string, lim XLSXLimits) (doc *Document, err err
 			doc.Tables = append(doc.Tables, t)
 		}
 	}
+	doc.Stored = storedPlan(f, lim)
 	return doc, nil
+}
+
+// storedPlan reads the plan a workbook exported by parplan keeps in its
+// very hidden sheet (internal/xlsx writes it): a line of YAML per row, a
+// long line continued in the next cells. A workbook without one, or one
+// larger than the limits allow, gives nil.
+func storedPlan(f *excelize.File, lim XLSXLimits) []byte {
+	if v, err := f.GetSheetVisible(xlsx.StoredSheet); err != nil || v {
+		return nil
+	}
+	rows, err := f.Rows(xlsx.StoredSheet)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var b bytes.Buffer
+	for n := 0; rows.Next(); n++ {
+		cells, err := rows.Columns()
+		if err != nil || n > lim.MaxRows || int64(b.Len()) > lim.MaxBytes {
+			return nil
+		}
+		if n == 0 {
+			if len(cells) == 0 || cells[0] != xlsx.StoredHeader {
+				return nil
+			}
+			continue
+		}
+		b.WriteString(strings.Join(cells, ""))
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
 // readAll reads r to its end, or to one byte past max. It sizes its
