@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -258,9 +259,37 @@ func (e *encoder) items(in int, items []*Item) {
 // Scalar writes s as a YAML scalar, quoted only where YAML needs it: text
 // that YAML would read as a number, a date, a boolean or null is quoted.
 func Scalar(s string) string {
+	if plainSafe(s) {
+		return s
+	}
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return strconv.Quote(s)
 	}
 	return strings.TrimSuffix(string(out), "\n")
+}
+
+// plainSafe reports, cheaply and conservatively, whether s can be written
+// as a plain YAML scalar that reads back as the same text: it starts with
+// a letter, holds no line break, tab or control character, no ": ", " #"
+// or trailing ":", no leading or trailing space, and is no word YAML
+// reads as a boolean or null. Anything else goes through yaml.Marshal.
+func plainSafe(s string) bool {
+	if s == "" || s != strings.TrimSpace(s) || strings.HasSuffix(s, ":") ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) {
+			return false
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf":
+		return false
+	}
+	return true
 }

@@ -1,0 +1,139 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/xlsx"
+)
+
+// bigPlan is a scored appendix of rows rows, as the export benchmark
+// makes it: fields of 99 criteria, each with two tasks, a lead and three
+// supporting agencies.
+func bigPlan(tb testing.TB, rows int) *plan.Plan {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString(`plan: {id: big, title: Kế hoạch lớn, year: 2024, baseline_year: 2023, number: 1/KH-UBND, date: 2024-07-18, issuer: UBND tỉnh X}
+appendices:
+  - id: phu-luc-01
+    label: Phụ lục 01
+    title: BẢNG LỚN
+    layout: scored
+    items:
+`)
+	for n, f := 0, 1; n < rows; f++ {
+		fmt.Fprintf(&b, "      - code: \"%d\"\n        name: LĨNH VỰC SỐ %d\n        items:\n", f, f)
+		n++
+		for c := 1; c <= 99 && n < rows; c++ {
+			fmt.Fprintf(&b, "          - {code: \"%d.%d\", name: Tiêu chí thành phần số %d của lĩnh vực %d về cải cách hành chính, max: 1.5, achieved: 1.25, target: 1.5, tasks: [Rà soát, đánh giá và hoàn thiện quy trình thực hiện nhiệm vụ, Báo cáo kết quả thực hiện định kỳ hằng quý], lead: [Giám đốc Sở Nội vụ], support: [Các sở, UBND cấp huyện, các đơn vị có liên quan]}\n", f, c, c, f)
+			n++
+		}
+	}
+	p, ds := plan.Load("big.yaml", []byte(b.String()))
+	if p == nil || len(ds) > 0 {
+		tb.Fatalf("generated plan: %v", ds)
+	}
+	return p
+}
+
+// bigDocx is the same appendix as a Word table, with a decimal comma.
+func bigDocx(tb testing.TB, rows int) []byte {
+	tb.Helper()
+	var body strings.Builder
+	body.WriteString(p("Phụ lục 01") + pb("BẢNG LỚN") + p("(Kèm theo Kế hoạch số 1/KH-UBND ngày 18/7/2024 của UBND tỉnh X)"))
+	const restart, cont = `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	trs := []string{
+		tr(`<w:trPr><w:tblHeader/></w:trPr>`, tc(restart, "STT"), tc(restart, "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),
+			tc(restart, "Điểm theo bộ tiêu chí"), tc(restart, "Điểm đạt được năm 2023"), tc(restart, "Mục tiêu năm 2024"),
+			tc(restart, "Nhiệm vụ, giải pháp"), tc(gridSpanXML(2), "Trách nhiệm thực hiện"), tc(restart, "Ghi chú")),
+		tr(`<w:trPr><w:tblHeader/></w:trPr>`, tc(cont), tc(cont), tc(cont), tc(cont), tc(cont), tc(cont), c("Chủ trì"), c("Phối hợp"), tc(cont)),
+	}
+	for n, f := 0, 1; n < rows; f++ {
+		trs = append(trs, tr("", c(fmt.Sprint(f)), pb(fmt.Sprintf("LĨNH VỰC SỐ %d", f)), c(""), c(""), c(""), c(""), c(""), c(""), c("")))
+		n++
+		for k := 1; k <= 99 && n < rows; k++ {
+			trs = append(trs, tr("", c(fmt.Sprintf("%d.%d", f, k)),
+				c(fmt.Sprintf("Tiêu chí thành phần số %d của lĩnh vực %d về cải cách hành chính", k, f)),
+				c("1,5"), c("1,25"), c("1,5"),
+				tc("", p("- Rà soát, đánh giá và hoàn thiện quy trình thực hiện nhiệm vụ"), p("- Báo cáo kết quả thực hiện định kỳ hằng quý")),
+				c("Giám đốc Sở Nội vụ"), c("Các sở; UBND cấp huyện; các đơn vị có liên quan"), c("")))
+			n++
+		}
+	}
+	body.WriteString(tbl(9, trs...))
+	return docx(tb, body.String())
+}
+
+// BenchmarkImportXLSX10000 imports the 10,000-row appendix from the
+// workbook parplan export writes of it (to compare with
+// BenchmarkExport10000 in internal/xlsx).
+func BenchmarkImportXLSX10000(b *testing.B) {
+	wb, ds, err := xlsx.Build(bigPlan(b, 10000), xlsx.Options{})
+	if err != nil || len(ds) > 0 {
+		b.Fatal(err, ds)
+	}
+	var buf bytes.Buffer
+	if _, err := wb.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	_ = wb.Close()
+	data := buf.Bytes()
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := ReadXLSX(bytes.NewReader(data), "", DefaultXLSXLimits)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := Import(doc, Options{})
+		if err != nil || res.Tables[0].Items != 10000 {
+			b.Fatal(err, res.Tables)
+		}
+		_ = plan.Encode(res.Plan, "", plan.Comments{})
+	}
+}
+
+// BenchmarkImportDocx10000 imports the 10,000-row appendix from a Word
+// table.
+func BenchmarkImportDocx10000(b *testing.B) {
+	data := bigDocx(b, 10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := ReadDocx(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := Import(doc, Options{})
+		if err != nil || res.Tables[0].Items != 10000 {
+			b.Fatal(err, res.Tables)
+		}
+		_ = plan.Encode(res.Plan, "", plan.Comments{})
+	}
+}
+
+// TestBigImport: the large Word appendix imports whole, numbers and lists
+// exact.
+func TestBigImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large import")
+	}
+	data := bigDocx(t, 1000)
+	doc, err := ReadDocx(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Plan.Appendices[0]
+	if len(a.Items) != 10 || len(a.Items[0].Items) != 99 {
+		t.Fatalf("%d fields", len(a.Items))
+	}
+	it := a.Items[3].Items[41]
+	if it.Code.Value != "4.42" || it.Scores.Achieved.Value.String() != "1.25" || len(it.Tasks) != 2 || len(it.Support) != 3 {
+		t.Errorf("4.42: %+v", it)
+	}
+}
