@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -168,4 +169,41 @@ func texts(ts []plan.Text) string {
 		s = append(s, t.Value)
 	}
 	return strings.Join(s, "|")
+}
+
+// TestNumericCodes: a code a spreadsheet keeps as the number 1.1 but that
+// follows 1.9 is 1.10.
+func TestNumericCodes(t *testing.T) {
+	tb := table(
+		[]string{"STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Kết quả năm 2020", "Mục tiêu năm 2021", "Thời gian ban hành/ thực hiện", "Phân công trách nhiệm", "<"},
+		[]string{"^", "^", "^", "^", "^", "^", "Chủ trì", "Phối hợp"},
+	)
+	add := func(code string, numeric bool) {
+		row := Row{Line: len(tb.Rows) + 1}
+		for j, v := range []string{code, "Tiêu chí " + code, "1", "1", "1", "", "Sở Nội vụ", ""} {
+			c := Cell{Text: v, Paras: []string{v}}
+			if j == 0 {
+				c.Numeric = numeric
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	add("1", false)
+	for i := 1; i <= 9; i++ {
+		add(fmt.Sprintf("1.%d", i), i%2 == 0)
+	}
+	add("1.1", true) // 1.10, shown with the format 0.0
+	add("1.11", false)
+	res, err := Import(&Document{Tables: []*Table{tb}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := res.Plan.Appendices[0].Items[0].Items
+	if len(items) != 11 || items[9].Code.Value != "1.10" || items[10].Code.Value != "1.11" || len(res.Items[items[9]]) == 0 {
+		t.Fatalf("codes %q %q", items[9].Code.Value, items[10].Code.Value)
+	}
+	if res.Plan.Appendices[0].Layout.Value != "assignment" {
+		t.Errorf("layout %s", res.Plan.Appendices[0].Layout.Value)
+	}
 }

@@ -337,9 +337,14 @@ func containsStyle(ss []codeStyle, s codeStyle) bool {
 
 // row maps one data row to an item and places it in the tree.
 func (r *rowReader) row(row Row) {
-	codeText := cleanCode(r.cell(row, layout.FieldCode).Text)
+	codeCell := r.cell(row, layout.FieldCode)
+	codeText := cleanCode(codeCell.Text)
 	name := oneLine(r.cell(row, layout.FieldName).Text)
 	it := &plan.Item{}
+	if fixed, ok := r.numericCode(codeCell, codeText); ok {
+		r.note(it, msg.New("import.code-fixed", "Shown", codeText, "Code", fixed))
+		codeText = fixed
+	}
 	criterion := ""
 	for _, p := range r.prefixes {
 		if m := p.re.FindStringSubmatchIndex(name); m != nil {
@@ -374,6 +379,49 @@ func (r *rowReader) onlyText(row Row) bool {
 		}
 	}
 	return true
+}
+
+// numericCode mends a hierarchical code that a spreadsheet stored as a
+// number and shows with too few decimals: 1.10 shown as "1.1" after 1.9
+// is 1.10, the code that follows its sibling.
+func (r *rowReader) numericCode(c Cell, code string) (string, bool) {
+	if !c.Numeric || !hierCode.MatchString(code) || r.byCode[code] == nil {
+		return "", false
+	}
+	parent, last := splitLast(code)
+	prev := r.lastChildOf(parent)
+	if prev == "" {
+		return "", false
+	}
+	_, prevLast := splitLast(prev)
+	n, err := strconv.Atoi(prevLast)
+	if err != nil {
+		return "", false
+	}
+	next := strconv.Itoa(n + 1)
+	if strings.HasPrefix(next, last) && strings.TrimLeft(next[len(last):], "0") == "" {
+		return parent + "." + next, true
+	}
+	return "", false
+}
+
+// splitLast splits "1.3.10" into "1.3" and "10".
+func splitLast(code string) (parent, last string) {
+	i := strings.LastIndex(code, ".")
+	if i < 0 {
+		return "", code
+	}
+	return code[:i], code[i+1:]
+}
+
+// lastChildOf is the code of the latest item under the item with code
+// parent.
+func (r *rowReader) lastChildOf(parent string) string {
+	p := r.byCode[parent]
+	if p == nil || len(p.Items) == 0 {
+		return ""
+	}
+	return p.Items[len(p.Items)-1].Code.Value
 }
 
 // continuation adds a row with neither code nor name to the item above
@@ -423,6 +471,7 @@ func (r *rowReader) fill(it *plan.Item, row Row) {
 			entries, split := listEntries(cell, f == layout.FieldLead || f == layout.FieldSupport)
 			if split {
 				r.stats.Split++
+				r.note(it, msg.New("import.split", "Line", row.Line, "Count", len(entries)))
 			}
 			list := map[string]*[]plan.Text{layout.FieldTasks: &it.Tasks, layout.FieldProducts: &it.Products,
 				layout.FieldLead: &it.Lead, layout.FieldSupport: &it.Support}[f]
@@ -565,4 +614,3 @@ func (r *rowReader) openAt(depth int) *plan.Item {
 	return r.open[depth]
 }
 
-var _ = strconv.Itoa
