@@ -613,4 +613,3 @@ func (r *rowReader) openAt(depth int) *plan.Item {
 	}
 	return r.open[depth]
 }
-
