@@ -85,17 +85,7 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	id := opts.ID
-	schemaPath := "../schema/plan.schema.json"
-	if opts.Output != "-" {
-		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(opts.Output), ".yaml"), ".yml")
-		if id == "" && validID(base) {
-			id = base
-		}
-		if rel, err := relSchema(opts.Output); err == nil {
-			schemaPath = rel
-		}
-	}
+	id, schemaPath := newPlanFile(opts.Output, opts.ID)
 	res, err := importer.Import(doc, importer.Options{Layout: opts.Layout, ID: id, Source: filepath.Base(opts.File)})
 	var nl *importer.NoLayoutError
 	switch {

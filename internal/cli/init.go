@@ -66,17 +66,7 @@ func runInit(opts *initOptions) error {
 	if opts.Year < 1990 || opts.Year > 2200 {
 		return usageError("cli.bad-year", "Value", opts.Year)
 	}
-	id := opts.ID
-	schemaPath := "../schema/plan.schema.json"
-	if opts.Output != "-" {
-		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(opts.Output), ".yaml"), ".yml")
-		if id == "" && validID(base) {
-			id = base
-		}
-		if rel, err := relSchema(opts.Output); err == nil {
-			schemaPath = rel
-		}
-	}
+	id, schemaPath := newPlanFile(opts.Output, opts.ID)
 	if id != "" && !validID(id) {
 		return usageError("cli.bad-id", "Value", id)
 	}
@@ -109,6 +99,25 @@ func runInit(opts *initOptions) error {
 	set.Walk(func(*criteria.Criterion) { n++ })
 	fmt.Fprintln(opts.IO.ErrOut, opts.IO.P.T("cli.init-wrote", "File", opts.Output, "Count", n, "Set", set.ID, "Max", set.Max))
 	return nil
+}
+
+// newPlanFile returns the id and the editor's schema path of a plan file
+// a command creates at output ("-" for standard output): the id given, or
+// the file's name when it is a valid id; the path from the file to the
+// checkout's schema/plan.schema.json, or the usual ../schema/….
+func newPlanFile(output, id string) (string, string) {
+	schemaPath := "../schema/plan.schema.json"
+	if output == "-" {
+		return id, schemaPath
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(output), ".yaml"), ".yml")
+	if id == "" && validID(base) {
+		id = base
+	}
+	if rel, err := relSchema(output); err == nil {
+		schemaPath = rel
+	}
+	return id, schemaPath
 }
 
 // idPattern is the form of a plan id (the loader enforces the same).

@@ -7,37 +7,9 @@ import (
 	"testing"
 
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 	"github.com/parplan/parplan/internal/xlsx"
 )
-
-// bigPlan is a scored appendix of rows rows, as the export benchmark
-// makes it: fields of 99 criteria, each with two tasks, a lead and three
-// supporting agencies.
-func bigPlan(tb testing.TB, rows int) *plan.Plan {
-	tb.Helper()
-	var b strings.Builder
-	b.WriteString(`plan: {id: big, title: Kế hoạch lớn, year: 2024, baseline_year: 2023, number: 1/KH-UBND, date: 2024-07-18, issuer: UBND tỉnh X}
-appendices:
-  - id: phu-luc-01
-    label: Phụ lục 01
-    title: BẢNG LỚN
-    layout: scored
-    items:
-`)
-	for n, f := 0, 1; n < rows; f++ {
-		fmt.Fprintf(&b, "      - code: \"%d\"\n        name: LĨNH VỰC SỐ %d\n        items:\n", f, f)
-		n++
-		for c := 1; c <= 99 && n < rows; c++ {
-			fmt.Fprintf(&b, "          - {code: \"%d.%d\", name: Tiêu chí thành phần số %d của lĩnh vực %d về cải cách hành chính, max: 1.5, achieved: 1.25, target: 1.5, tasks: [Rà soát, đánh giá và hoàn thiện quy trình thực hiện nhiệm vụ, Báo cáo kết quả thực hiện định kỳ hằng quý], lead: [Giám đốc Sở Nội vụ], support: [Các sở, UBND cấp huyện, các đơn vị có liên quan]}\n", f, c, c, f)
-			n++
-		}
-	}
-	p, ds := plan.Load("big.yaml", []byte(b.String()))
-	if p == nil || len(ds) > 0 {
-		tb.Fatalf("generated plan: %v", ds)
-	}
-	return p
-}
 
 // bigDocx is the same appendix as a Word table, with a decimal comma.
 func bigDocx(tb testing.TB, rows int) []byte {
@@ -71,7 +43,7 @@ func bigDocx(tb testing.TB, rows int) []byte {
 // workbook parplan export writes of it (to compare with
 // BenchmarkExport10000 in internal/xlsx).
 func BenchmarkImportXLSX10000(b *testing.B) {
-	wb, ds, err := xlsx.Build(bigPlan(b, 10000), xlsx.Options{})
+	wb, ds, err := xlsx.Build(plantest.Big(b, 10000), xlsx.Options{})
 	if err != nil || len(ds) > 0 {
 		b.Fatal(err, ds)
 	}

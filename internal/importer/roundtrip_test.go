@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/parplan/parplan/internal/layout"
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 	"github.com/parplan/parplan/internal/xlsx"
 )
 
@@ -49,8 +49,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 			}
 			got := res.Plan
 			// Encode both and compare the text: a readable difference.
-			g := string(plan.Encode(stripPlan(got), "", plan.Comments{}))
-			w := string(plan.Encode(stripPlan(loadPlan(t, f)), "", plan.Comments{}))
+			g := string(plan.Encode(plantest.Strip(got), "", plan.Comments{}))
+			w := string(plan.Encode(plantest.Strip(loadPlan(t, f)), "", plan.Comments{}))
 			if g != w {
 				gl, wl := strings.Split(g, "\n"), strings.Split(w, "\n")
 				diffLines(t, "plan", gl, wl)
@@ -139,36 +139,3 @@ func comparePrinted(t *testing.T, got, want *plan.Appendix, shown map[string]boo
 	}
 }
 
-// stripPlan clears what a plan file does not hold: positions, the file
-// name, computed sums and parent links.
-func stripPlan(p *plan.Plan) *plan.Plan {
-	var clear func(v reflect.Value)
-	clear = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				clear(v.Elem())
-			}
-		case reflect.Slice:
-			for i := 0; i < v.Len(); i++ {
-				clear(v.Index(i))
-			}
-		case reflect.Struct:
-			if v.Type() == reflect.TypeOf(plan.Pos{}) {
-				v.Set(reflect.Zero(v.Type()))
-				return
-			}
-			for i := 0; i < v.NumField(); i++ {
-				switch v.Type().Field(i).Name {
-				case "Parent", "Sums":
-					v.Field(i).Set(reflect.Zero(v.Field(i).Type()))
-				default:
-					clear(v.Field(i))
-				}
-			}
-		}
-	}
-	clear(reflect.ValueOf(p))
-	p.File = ""
-	return p
-}

@@ -1,46 +1,16 @@
 package xlsx
 
 import (
-	"fmt"
 	"io"
-	"strings"
 	"testing"
 
-	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 )
-
-// bigPlan generates a scored appendix of rows rows: fields of 99
-// criteria, each with two tasks, a lead and three supporting agencies.
-func bigPlan(tb testing.TB, rows int) *plan.Plan {
-	tb.Helper()
-	var b strings.Builder
-	b.WriteString(`plan: {id: big, title: Kế hoạch lớn, year: 2024, baseline_year: 2023, number: 1/KH-UBND, date: 2024-07-18, issuer: UBND tỉnh X}
-appendices:
-  - id: phu-luc-01
-    label: Phụ lục 01
-    title: Bảng lớn
-    layout: scored
-    items:
-`)
-	for n, f := 0, 1; n < rows; f++ {
-		fmt.Fprintf(&b, "      - code: \"%d\"\n        name: LĨNH VỰC SỐ %d\n        items:\n", f, f)
-		n++
-		for c := 1; c <= 99 && n < rows; c++ {
-			fmt.Fprintf(&b, "          - {code: \"%d.%d\", name: Tiêu chí thành phần số %d của lĩnh vực %d về cải cách hành chính, max: 1.5, achieved: 1.25, target: 1.5, tasks: [Rà soát, đánh giá và hoàn thiện quy trình thực hiện nhiệm vụ, Báo cáo kết quả thực hiện định kỳ hằng quý], lead: [Giám đốc Sở Nội vụ], support: [Các sở, UBND cấp huyện, các đơn vị có liên quan]}\n", f, c, c, f)
-			n++
-		}
-	}
-	p, ds := plan.Load("big.yaml", []byte(b.String()))
-	if p == nil || len(ds) > 0 {
-		tb.Fatalf("generated plan: %v", ds)
-	}
-	return p
-}
 
 // BenchmarkExport10000 lays out and writes a workbook with a 10,000-row
 // appendix (plus its summary).
 func BenchmarkExport10000(b *testing.B) {
-	p := bigPlan(b, 10000)
+	p := plantest.Big(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		wb, ds, err := Build(p, Options{})
@@ -59,7 +29,7 @@ func TestBigPlan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large export")
 	}
-	p := bigPlan(t, 2000)
+	p := plantest.Big(t, 2000)
 	data, wb := export(t, p, Options{})
 	f := open(t, data)
 	rows, err := f.GetRows(wb.Sheets[0])
