@@ -189,9 +189,9 @@ func ReadXLSX(r io.Reader, sheet string, lim XLSXLimits) (doc *Document, err err
 }
 
 // storedPlan reads the plan a workbook exported by parplan keeps in its
-// very hidden sheet (internal/xlsx writes it): a line of YAML per row, a
-// long line continued in the next cells. A workbook without one, or one
-// larger than the limits allow, gives nil.
+// very hidden sheet (internal/xlsx writes it): the plan file's text in
+// pieces, one per row. A workbook without one, or one larger than the
+// limits allow, gives nil.
 func storedPlan(f *excelize.File, lim XLSXLimits) []byte {
 	if v, err := f.GetSheetVisible(xlsx.StoredSheet); err != nil || v {
 		return nil
@@ -214,7 +214,6 @@ func storedPlan(f *excelize.File, lim XLSXLimits) []byte {
 			continue
 		}
 		b.WriteString(strings.Join(cells, ""))
-		b.WriteByte('\n')
 	}
 	return b.Bytes()
 }

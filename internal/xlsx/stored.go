@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"strings"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/parplan/parplan/internal/plan"
@@ -18,41 +16,39 @@ const StoredSheet = "parplan"
 // StoredHeader is the first cell of the stored sheet.
 const StoredHeader = "parplan plan file (read by parplan import; do not edit)"
 
-// maxCell is the most characters an Excel cell holds.
-const maxCell = 32767
+// storedPiece is how many characters of the plan a cell of the stored
+// sheet holds: under the 32,767 an Excel cell can.
+const storedPiece = 30000
 
-// writeStored writes the plan into the stored sheet: one line of its
-// canonical YAML per row, a line longer than a cell continued in the
-// next columns.
-func writeStored(f *excelize.File, p *plan.Plan) error {
+// addStored adds the stored sheet, very hidden, while the workbook's
+// sheets are still empty: excelize reads every sheet back to hide one.
+// It stands second among the sheets, out of sight.
+func addStored(f *excelize.File) error {
 	if _, err := f.NewSheet(StoredSheet); err != nil {
 		return err
 	}
+	return f.SetSheetVisible(StoredSheet, false, true)
+}
+
+// writeStored writes the plan into the stored sheet: its canonical YAML
+// in pieces of at most a cell's length, one piece per row under the
+// header, to be joined back in order.
+func writeStored(f *excelize.File, p *plan.Plan) error {
 	sw, err := f.NewStreamWriter(StoredSheet)
 	if err != nil {
 		return err
 	}
-	lines := strings.Split(strings.TrimSuffix(string(plan.Encode(p, "", plan.Comments{})), "\n"), "\n")
-	row := 1
 	if err := sw.SetRow("A1", []any{StoredHeader}); err != nil {
 		return err
 	}
-	for _, l := range lines {
-		row++
-		var cells []any
-		r := []rune(l)
-		for len(r) > maxCell {
-			cells = append(cells, excelize.Cell{Value: string(r[:maxCell])})
-			r = r[maxCell:]
-		}
-		cells = append(cells, excelize.Cell{Value: string(r)})
+	text := []rune(string(plan.Encode(p, "", plan.Comments{})))
+	for row := 2; len(text) > 0; row++ {
+		n := min(len(text), storedPiece)
 		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, cells); err != nil {
+		if err := sw.SetRow(cell, []any{string(text[:n])}); err != nil {
 			return err
 		}
+		text = text[n:]
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.SetSheetVisible(StoredSheet, false, true)
+	return sw.Flush()
 }

@@ -104,8 +104,11 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := f.SetDefaultFont(Font); err != nil {
 		return err
 	}
+	if err := addStored(f); err != nil {
+		return fmt.Errorf("stored plan: %w", err)
+	}
 	st := newStyles(f)
-	taken := map[string]bool{strings.ToLower(SummarySheet): true}
+	taken := map[string]bool{strings.ToLower(SummarySheet): true, strings.ToLower(StoredSheet): true}
 	first := f.GetSheetName(0)
 	for i, t := range tables {
 		name := sheetName(t.label, t.appendix.ID.Value, taken)
