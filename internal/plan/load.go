@@ -152,8 +152,21 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 }
 
 func (d *decoder) yamlError(err error, data []byte) {
-	msg := err.Error()
-	line := 0
+	line, msg := yamlErrorLine(err, data)
+	if strings.Contains(msg, "max depth") {
+		d.report(Pos{1, 1}, RuleLimit, m("load.parser-depth"))
+		return
+	}
+	// yaml.v3 often names the start of the block it was reading, not the
+	// line the user got wrong: find that line.
+	p := locateSyntax(data, line, msg)
+	d.report(Pos{p.Line, p.Col}, RuleYAMLSyntax, syntaxMessage(p))
+}
+
+// yamlErrorLine splits a yaml.v3 error into its 1-based line in data (0
+// when it names none) and its message without the "yaml: line N: " prefix.
+func yamlErrorLine(err error, data []byte) (line int, msg string) {
+	msg = err.Error()
 	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -168,15 +181,7 @@ func (d *decoder) yamlError(err error, data []byte) {
 	if last := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; line > last {
 		line = last // errors at the end of the stream
 	}
-	if line > 0 {
-		d.report(Pos{line, 1}, RuleYAMLSyntax, yamlMessage(msg))
-		return
-	}
-	if strings.Contains(msg, "max depth") {
-		d.report(Pos{1, 1}, RuleLimit, m("load.parser-depth"))
-		return
-	}
-	d.report(Pos{1, 1}, RuleYAMLSyntax, yamlMessage(msg))
+	return line, msg
 }
 
 func isParserError(msg string) bool {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -48,4 +49,47 @@ func yamlMessage(problem string) msg.Message {
 		}
 	}
 	return msg.New("yaml.other", "Text", problem)
+}
+
+// syntaxMessage says what a located syntax slip is and what to write
+// instead; a slip the locator does not know keeps yaml.v3's words.
+func syntaxMessage(p SyntaxProblem) msg.Message {
+	cols := func() msg.List {
+		var l msg.List
+		for _, c := range p.Valid {
+			l = append(l, c)
+		}
+		return l
+	}
+	switch p.Kind {
+	case SyntaxTab:
+		return msg.New("yaml.tab")
+	case SyntaxTooDeep:
+		return msg.New("syntax.too-deep", "Got", p.Got, "Want", p.Want)
+	case SyntaxOutdented:
+		return msg.New("syntax.outdented", "Got", p.Got, "Want", p.Want, "Valid", cols())
+	case SyntaxListItem:
+		return msg.New("syntax.list-item", "Got", p.Got, "Want", p.Want, "Valid", cols())
+	case SyntaxMissingDash:
+		return msg.New("syntax.missing-dash", "Col", p.Col)
+	case SyntaxMissingColon:
+		return msg.New("syntax.missing-colon", "Key", p.Key)
+	case SyntaxUnclosedQuote:
+		return msg.New("syntax.unclosed-quote", "Char", string(p.Char))
+	case SyntaxUnclosedFlow:
+		return msg.New("syntax.unclosed-flow", "Char", string(p.Char))
+	case SyntaxUndefinedAlias:
+		return msg.New("yaml.unknown-alias", "Name", p.Name)
+	case SyntaxControlChar:
+		return msg.New("load.control-raw", "Code", fmt.Sprintf("U+%04X", p.Char))
+	case SyntaxInvalidUTF8:
+		return msg.New("load.invalid-utf8", "Byte", fmt.Sprintf("0x%02x", p.Byte))
+	case SyntaxColonInValue:
+		return msg.New("syntax.colon-in-value")
+	case SyntaxTextAfterValue:
+		return msg.New("syntax.text-after-value", "Char", string(p.Char))
+	case SyntaxReservedChar:
+		return msg.New("syntax.reserved-char", "Char", string(p.Char))
+	}
+	return yamlMessage(p.Message)
 }

@@ -1,0 +1,257 @@
+package plan
+
+import "sort"
+
+// The line that breaks the blocks is often not the slip: a line pulled
+// back four spaces may still land on an open block and strand the line
+// after it, and a list's first item pushed in two spaces strands its
+// second. So the scanner tries one-line edits of the lines just before
+// the break (and of the last line of each open block): moving a line to
+// another column, adding the colon after a key, dropping a "- ". Several
+// edits often mend the text; the likeliest is the one that leaves it
+// most like the rest of the file: the fewest blocks opened at unusual
+// depths and plain texts run on over lines, then the fewest changes of
+// indentation between neighbouring lines, then the smallest edit.
+
+const (
+	recentLines   = 8    // lines before the break tried as the slip
+	repairHorizon = 12   // content lines past the break an edit must mend
+	repairReach   = 4000 // lines before the break an edit may be
+	maxCandCols   = 10   // columns tried per line
+)
+
+// repairEdit is one candidate edit and what it says the slip is.
+type repairEdit struct {
+	fix   anomaly
+	text  []byte
+	cost  int // characters changed
+	shift int // change in the line's content column
+}
+
+// repair looks for the one-line edit that mends the text around
+// anomaly a, whose line started in state before, and updates a to name
+// the slip that edit undoes. It leaves a as it is when none mends.
+func (sc *scanner) repair(a *anomaly, before scanState) {
+	cands := []lineState{{a.line, before}}
+	for k := len(sc.recent) - 1; k >= 0; k-- {
+		cands = append(cands, sc.recent[k])
+	}
+	for k, n := len(before.stack)-1, 0; k >= 0 && n < 2*recentLines; k-- {
+		for _, j := range []int{before.stack[k].last, before.stack[k].first} {
+			if s, ok := sc.snaps[j]; ok {
+				cands = append(cands, lineState{j, s})
+				n++
+			}
+		}
+	}
+	seen := map[int]bool{}
+	kept := cands[:0]
+	from := a.line
+	for _, cd := range cands {
+		if !seen[cd.line] && cd.line >= a.line-repairReach {
+			seen[cd.line] = true
+			kept = append(kept, cd)
+			from = min(from, cd.line)
+		}
+	}
+	if sc.stats == nil {
+		sc.stats = newFileStats(sc.lines)
+	}
+	type score [4]int
+	var best *repairEdit
+	var bestScore score
+	order := 0
+	for _, cd := range kept {
+		for _, e := range sc.edits(cd) {
+			order++
+			evs, end, ok := sc.mends(cd, e.text, a.line)
+			if !ok {
+				continue
+			}
+			odd := sc.stats.odd(sc.events, from, cd.line) + sc.stats.odd(evs, cd.line, end)
+			s := score{odd, e.cost, sc.indentChanges(cd.line, e.shift), order}
+			if debugRepair {
+				println(cd.line, e.fix.kind, e.fix.want, s[0], s[1], s[2], s[3])
+			}
+			if best == nil || less(s, bestScore) {
+				e := e
+				best, bestScore = &e, s
+			}
+		}
+	}
+	if best != nil {
+		*a = best.fix
+	}
+}
+
+func less(a, b [4]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+// edits lists the edits tried on the candidate's line.
+func (sc *scanner) edits(cd lineState) []repairEdit {
+	l := sc.lines[cd.line]
+	c := leadingSpaces(l)
+	dash := isDashAt(l, c)
+	var es []repairEdit
+	cols := candidateCols(cd.st.stack, c)
+	if len(cols) > maxCandCols {
+		cols = cols[:maxCandCols]
+	}
+	for _, x := range cols {
+		fix := anomaly{line: cd.line, off: c, got: c, want: x, valid: validCols(cd.st.stack, dash)}
+		switch {
+		case dash:
+			fix.kind = SyntaxListItem
+		case x > c:
+			fix.kind = SyntaxOutdented
+		default:
+			fix.kind = SyntaxTooDeep
+		}
+		es = append(es, repairEdit{fix: fix, text: append(bytesRepeat(' ', x), l[c:]...), cost: abs(x - c), shift: x - c})
+	}
+	if t, at, word, ok := withColon(l, c); ok {
+		es = append(es, repairEdit{fix: anomaly{kind: SyntaxMissingColon, line: cd.line, off: at, key: word}, text: t, cost: 1})
+	}
+	if !dash && c < len(l) {
+		// A list item without its "- ": either the dash was dropped
+		// and the content moved in its place, or blanked out.
+		t := append(append(append([]byte(nil), l[:c]...), "- "...), l[c:]...)
+		fix := anomaly{kind: SyntaxMissingDash, line: cd.line, off: c}
+		es = append(es, repairEdit{fix: fix, text: t, cost: 3, shift: 2})
+		if c >= 2 && l[c-1] == ' ' && l[c-2] == ' ' {
+			t := append(append(append([]byte(nil), l[:c-2]...), "- "...), l[c:]...)
+			fix := anomaly{kind: SyntaxMissingDash, line: cd.line, off: c - 2}
+			es = append(es, repairEdit{fix: fix, text: t, cost: 3})
+		}
+	}
+	if dash {
+		// A "- " where a key belongs: the item's content takes its place.
+		p := skipSpaces(l, c+1)
+		t := append(append([]byte(nil), l[:c]...), l[p:]...)
+		fix := anomaly{kind: SyntaxListItem, line: cd.line, off: c, got: c, want: -1, valid: validCols(cd.st.stack, true)}
+		es = append(es, repairEdit{fix: fix, text: t, cost: p - c, shift: c - p})
+	}
+	return es
+}
+
+// mends reports whether the text reads without an anomaly from the
+// candidate's line, changed to t, to repairHorizon content lines past
+// line, and returns the events of that reading and the line it stopped
+// before.
+func (sc *scanner) mends(cd lineState, t []byte, line int) (evs []scanEvent, end int, ok bool) {
+	s := &scanner{lines: sc.lines, st: cd.st.clone()}
+	past := 0
+	j := cd.line
+	for ; j < len(sc.lines) && past <= repairHorizon; j++ {
+		l := sc.lines[j]
+		if j == cd.line {
+			l = t
+		}
+		if s.step(j, l) != nil {
+			return nil, 0, false
+		}
+		if j > line && isContent(l) {
+			past++
+		}
+	}
+	return s.events, j, j < len(sc.lines) || s.eof() == nil
+}
+
+// indentChanges is how many more times the content column changes
+// between line i and its neighbouring content lines when line i's
+// content moves by shift.
+func (sc *scanner) indentChanges(i, shift int) int {
+	if shift == 0 {
+		return 0
+	}
+	c := contentCol(sc.lines[i])
+	changes := func(x int) int {
+		n := 0
+		for _, j := range []int{sc.neighbour(i, -1), sc.neighbour(i, 1)} {
+			if j >= 0 && contentCol(sc.lines[j]) != x {
+				n++
+			}
+		}
+		return n
+	}
+	return changes(c+shift) - changes(c)
+}
+
+// neighbour is the nearest content line before (dir -1) or after (dir 1)
+// line i, -1 if none within reach.
+func (sc *scanner) neighbour(i, dir int) int {
+	for j, n := i+dir, 0; j >= 0 && j < len(sc.lines) && n < 100; j, n = j+dir, n+1 {
+		if isContent(sc.lines[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// contentCol is the column of a line's content after its "- "s.
+func contentCol(l []byte) int {
+	p := leadingSpaces(l)
+	for isDashAt(l, p) {
+		p = skipSpaces(l, p+1)
+	}
+	return p
+}
+
+// candidateCols are the columns to try moving a line indented c to,
+// nearest first: those of open blocks and those 2 and 4 spaces either
+// side; on a tie, an open block's first, then the deeper.
+func candidateCols(stack []sblock, c int) []int {
+	open := map[int]bool{}
+	for _, b := range stack {
+		open[b.col] = true
+	}
+	var cols []int
+	for x := range open {
+		if x != c {
+			cols = append(cols, x)
+		}
+	}
+	for _, d := range []int{2, -2, 4, -4} {
+		if x := c + d; x >= 0 && !open[x] {
+			cols = append(cols, x)
+		}
+	}
+	sort.Slice(cols, func(i, j int) bool {
+		a, b := cols[i], cols[j]
+		if da, db := abs(a-c), abs(b-c); da != db {
+			return da < db
+		}
+		if open[a] != open[b] {
+			return open[a]
+		}
+		return a > b
+	})
+	return cols
+}
+
+// withColon returns line l, indented c, with a colon added after its
+// first word when that word looks like a plan key (lower-case ASCII)
+// and the line holds no key yet; at is where the word starts.
+func withColon(l []byte, c int) (t []byte, at int, word string, ok bool) {
+	p := contentCol(l)
+	e := p
+	for e < len(l) && (l[e] >= 'a' && l[e] <= 'z' || l[e] == '_' || e > p && l[e] >= '0' && l[e] <= '9') {
+		e++
+	}
+	if e == p || e+1 >= len(l) || l[e] != ' ' {
+		return nil, 0, "", false
+	}
+	if k, _ := scanPlain(l, p); k >= 0 {
+		return nil, 0, "", false
+	}
+	t = append(append(append([]byte(nil), l[:e]...), ':'), l[e:]...)
+	return t, p, string(l[p:e]), true
+}
+
+var debugRepair = false
