@@ -671,8 +671,17 @@ func (d *decoder) result(n *yaml.Node, r *Result, what msg.Message) {
 }
 
 func (d *decoder) appendix(n *yaml.Node, a *Appendix, what msg.Message) {
+	idWhat := key(what, "id")
+	// Name the appendix by its id in every message about what it holds.
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+				what = m("subj.appendix", "ID", norm.NFC.String(strings.TrimSpace(v.Value)))
+			}
+		}
+	}
 	d.mapping(n, what, []field{
-		{name: "id", required: true, decode: d.setText(&a.ID, key(what, "id"))},
+		{name: "id", required: true, decode: d.setText(&a.ID, idWhat)},
 		{name: "label", decode: d.setText(&a.Label, key(what, "label"))},
 		{name: "title", decode: d.setText(&a.Title, key(what, "title"))},
 		{name: "subtitle", decode: d.setText(&a.Subtitle, key(what, "subtitle"))},
