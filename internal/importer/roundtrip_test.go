@@ -138,4 +138,3 @@ func comparePrinted(t *testing.T, got, want *plan.Appendix, shown map[string]boo
 		}
 	}
 }
-

@@ -63,7 +63,7 @@ type scanState struct {
 	// which starts on line contLine at contOff.
 	cont              int
 	contLine, contOff int
-	mode int
+	mode              int
 	// litCol is the column a block scalar's content must be deeper
 	// than; litInd its content's indentation, -1 until known.
 	litCol, litInd int
