@@ -247,19 +247,38 @@ func (r *rowReader) isTotal(row Row) bool {
 
 // repeatsHeader reports whether a row is the header again (as a table
 // pasted after a page break repeats it) or the column-number row.
-func (r *rowReader) repeatsHeader(row Row, header []headerCol) bool {
+func (r *rowReader) repeatsHeader(row Row, header []foldedHeader) bool {
 	same, n := 0, 0
 	for _, c := range r.h.Cols {
-		if c.Grid >= len(row.Cells) || header[c.Grid].Label == "" {
+		if c.Grid >= len(row.Cells) || header[c.Grid].label == "" {
 			continue
 		}
 		n++
-		if fold(oneLine(row.Cells[c.Grid].Text)) == fold(header[c.Grid].Label) ||
-			header[c.Grid].Group != "" && fold(oneLine(row.Cells[c.Grid].Text)) == fold(header[c.Grid].Group) {
+		text := row.Cells[c.Grid].Text
+		if len(text) > 2*header[c.Grid].size+8 {
+			continue // far longer than the header: a data cell
+		}
+		if f := fold(oneLine(text)); f == header[c.Grid].label || header[c.Grid].group != "" && f == header[c.Grid].group {
 			same++
 		}
 	}
 	return n > 0 && same*2 > n
+}
+
+// foldedHeader is a header column folded once, for comparing every row
+// with it.
+type foldedHeader struct {
+	label, group string
+	// size is the longer of the two texts as written, in bytes.
+	size int
+}
+
+func foldHeader(cols []headerCol) []foldedHeader {
+	out := make([]foldedHeader, len(cols))
+	for i, c := range cols {
+		out[i] = foldedHeader{label: fold(c.Label), group: fold(c.Group), size: max(len(c.Label), len(c.Group))}
+	}
+	return out
 }
 
 func empty(row Row) bool {
@@ -275,7 +294,7 @@ func empty(row Row) bool {
 func (r *rowReader) read() {
 	r.byCode = map[string]*plan.Item{}
 	r.prefixes = prefixPatterns(r.h.Layout)
-	header := headerCols(r.t, r.h.Start, r.h.Rows)
+	header := foldHeader(headerCols(r.t, r.h.Start, r.h.Rows))
 	first := r.h.Start + r.h.Rows
 	if r.h.Numbers {
 		first++
