@@ -216,8 +216,11 @@ func placeholders(label string, m columnMatch) string {
 }
 
 var (
-	labelLine   = regexp.MustCompile(`^(?i:phụ lục|phu luc|biểu|bieu)\b`)
-	reference   = regexp.MustCompile(`^\(\s*(?:Ban hành )?[Kk]èm theo\s+(.+?)\s+số\s+(\S+)\s+ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+của\s+(.+?)\s*\)$`)
+	labelLine = regexp.MustCompile(`^(?i:phụ lục|phu luc|biểu|bieu)\b`)
+	reference = regexp.MustCompile(`^\(\s*(?:[Bb]an hành )?[Kk]èm theo\s+(.+?)\s+số\s+(.+?)\s+ngày\s+(\d{1,2})(?:[/.-]|\s+tháng\s+)(\d{1,2})(?:[/.-]|\s+năm\s+)(\d{4})\s+của\s+(.+?)\s*\)$`)
+	// spacedSlash is a document number typed with spaces around its
+	// slash: "1908 /KH-UBND".
+	spacedSlash = regexp.MustCompile(`\s*/\s*`)
 	yearInTitle = regexp.MustCompile(`(?i)\bn[aă]m\s+(\d{4})\b`)
 )
 
@@ -311,7 +314,7 @@ func meta(doc *Document, res *Result, years map[string]string, opts Options) {
 	for _, t := range doc.Tables {
 		for _, p := range t.Before {
 			if g := reference.FindStringSubmatch(oneLine(p.Text)); g != nil && m.Number.Value == "" {
-				m.Document, m.Number, m.Issuer = text(g[1]), text(g[2]), text(g[6])
+				m.Document, m.Number, m.Issuer = text(g[1]), text(spacedSlash.ReplaceAllString(g[2], "/")), text(g[6])
 				d, _ := strconv.Atoi(g[3])
 				mo, _ := strconv.Atoi(g[4])
 				m.Date = text(fmt.Sprintf("%s-%02d-%02d", g[5], mo, d))

@@ -207,3 +207,29 @@ func TestNumericCodes(t *testing.T) {
 		t.Errorf("layout %s", res.Plan.Appendices[0].Layout.Value)
 	}
 }
+
+// TestReferenceLine: the "(Kèm theo …)" line as the documents write it.
+func TestReferenceLine(t *testing.T) {
+	tests := []struct {
+		line, doc, number, date, issuer string
+	}{
+		{"(Kèm theo Kế hoạch số 475/KH-UBND ngày 18/7/2024 của UBND tỉnh Đắk Nông)", "Kế hoạch", "475/KH-UBND", "2024-07-18", "UBND tỉnh Đắk Nông"},
+		{"(Kèm theo Kế hoạch số 1908 /KH-UBND ngày 21/07/2023 của Ủy ban nhân dân tỉnh)", "Kế hoạch", "1908/KH-UBND", "2023-07-21", "Ủy ban nhân dân tỉnh"},
+		{"(Ban hành kèm theo Quyết định số 751/QĐ-UBND ngày 26 tháng 12 năm 2020 của UBND tỉnh Gia Lai)", "Quyết định", "751/QĐ-UBND", "2020-12-26", "UBND tỉnh Gia Lai"},
+	}
+	for _, tt := range tests {
+		tb := table(
+			[]string{"TT", "Nội dung, nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"},
+			[]string{"1", "Việc", "Báo cáo", "Sở Nội vụ", "", "Quý I"},
+		)
+		tb.Before = paras("Phụ lục", "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH", tt.line)
+		res, err := Import(&Document{Tables: []*Table{tb}}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := res.Plan.Meta
+		if m.Document.Value != tt.doc || m.Number.Value != tt.number || m.Date.Value != tt.date || m.Issuer.Value != tt.issuer {
+			t.Errorf("%s: %q %q %q %q", tt.line, m.Document.Value, m.Number.Value, m.Date.Value, m.Issuer.Value)
+		}
+	}
+}
