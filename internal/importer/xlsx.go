@@ -167,6 +167,7 @@ func ReadXLSX(r io.Reader, sheet string, lim XLSXLimits) (doc *Document, err err
 	}
 	defer f.Close()
 	rd := &xlReader{f: f, lim: lim, styles: map[int32]styleInfo{}, budget: lim.MaxCells}
+	rd.sst, rd.sstOK = readSharedStrings(pkg, lim)
 	doc = &Document{}
 	if props, err := f.GetDocProps(); err == nil {
 		doc.Title = oneLine(props.Title)
@@ -269,6 +270,10 @@ type xlReader struct {
 	lim    XLSXLimits
 	styles map[int32]styleInfo
 	budget int // cells the tables may still hold
+	// sst are the shared strings as the reader read them; sstOK says
+	// they can stand for excelize's.
+	sst   []string
+	sstOK bool
 }
 
 // styleInfo is what the reader uses of a cell style.
@@ -301,7 +306,7 @@ func (rd *xlReader) style(id int32) styleInfo {
 // iterator yields every row number in turn, empty rows included, so the
 // n-th row it yields is sheet row n.
 func (rd *xlReader) displayText(sh xlSheet, s *scanSheet) error {
-	if len(s.rows) == 0 {
+	if len(s.rows) == 0 || rd.quickText(s) {
 		return nil
 	}
 	rows, err := rd.f.Rows(sh.name)

@@ -173,8 +173,15 @@ type scanCell struct {
 	kind  uint8
 	// raw is the stored value of a cell that is not a string: the v
 	// element's text. Strings are stored as an index; their text comes
-	// from excelize with the displayed values.
+	// from excelize with the displayed values, or from the shared
+	// strings the reader reads itself.
 	raw string
+	// sst is a shared string's index (t="s"), -1 for any other cell.
+	sst int32
+	// inline is an inline string's text (t="inlineStr"), with inlineOK
+	// set when it was read whole.
+	inline   string
+	inlineOK bool
 	// cell is the cell's content, made once its displayed text is known.
 	cell Cell
 }
@@ -220,6 +227,8 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 		row   *scanRow
 		cell  *scanCell
 		inV   bool
+		// inT and inRPh follow an inline string's text runs.
+		inT, inRPh bool
 		rowN  int
 		colN  int
 		value strings.Builder
@@ -285,7 +294,11 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					return nil, tooLarge(TooLargeCells, int64(lim.MaxCells))
 				}
 				colN = c
-				sc := scanCell{col: int32(c), kind: cellKind(attr(t, "t"))}
+				typ := attr(t, "t")
+				sc := scanCell{col: int32(c), kind: cellKind(typ), sst: -1}
+				if typ == "s" {
+					sc.sst = -2 // an index to come in v
+				}
 				if v := attr(t, "s"); v != "" {
 					if st, err := strconv.Atoi(v); err == nil && st >= 0 && st <= 1<<30 {
 						sc.style = int32(st)
@@ -298,6 +311,14 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					inV = true
 					value.Reset()
 				}
+			case "is":
+				if cell != nil {
+					cell.inlineOK = true
+				}
+			case "t":
+				inT = cell != nil && cell.inlineOK && !inRPh
+			case "rPh":
+				inRPh = true
 			case "mergeCell":
 				m, ok := parseRange(attr(t, "ref"))
 				if !ok {
@@ -312,6 +333,9 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 			if inV {
 				value.Write(t)
 			}
+			if inT {
+				cell.inline += string(t)
+			}
 		case xml.EndElement:
 			depth--
 			switch t.Name.Local {
@@ -321,9 +345,18 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 				if inV && cell.kind != kindString {
 					cell.raw = value.String()
 				}
+				if inV && cell.sst == -2 {
+					if i, err := strconv.Atoi(strings.TrimSpace(value.String())); err == nil && i >= 0 && i < 1<<30 {
+						cell.sst = int32(i)
+					}
+				}
 				inV = false
+			case "t":
+				inT = false
+			case "rPh":
+				inRPh = false
 			case "c":
-				cell, inV = nil, false
+				cell, inV, inT, inRPh = nil, false, false, false
 			case "row":
 				row, cell, inV = nil, nil, false
 			}

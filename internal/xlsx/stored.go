@@ -3,6 +3,7 @@ package xlsx
 import (
 	"github.com/xuri/excelize/v2"
 
+	"github.com/parplan/parplan/internal/layout"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -32,8 +33,11 @@ func addStored(f *excelize.File) error {
 
 // writeStored writes the plan into the stored sheet: its canonical YAML
 // in pieces of at most a cell's length, one piece per row under the
-// header, to be joined back in order.
-func writeStored(f *excelize.File, p *plan.Plan) error {
+// header, to be joined back in order. The lists and texts a table prints
+// are left out of it (import reads them from the table): the stored plan
+// holds the rest, and each item's code, name and scores, by which import
+// pairs the rows with it.
+func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
 	sw, err := f.NewStreamWriter(StoredSheet)
 	if err != nil {
 		return err
@@ -41,7 +45,9 @@ func writeStored(f *excelize.File, p *plan.Plan) error {
 	if err := sw.SetRow("A1", []any{StoredHeader}); err != nil {
 		return err
 	}
+	restore := leaveOutPrinted(tables)
 	text := []rune(string(plan.Encode(p, "", plan.Comments{})))
+	restore()
 	for row := 2; len(text) > 0; row++ {
 		n := min(len(text), storedPiece)
 		cell, _ := excelize.CoordinatesToCellName(1, row)
@@ -51,4 +57,51 @@ func writeStored(f *excelize.File, p *plan.Plan) error {
 		text = text[n:]
 	}
 	return sw.Flush()
+}
+
+// leaveOutPrinted empties, in the items of the tables' appendices, the
+// lists and texts the tables print, and returns the function that puts
+// them back.
+func leaveOutPrinted(tables []*table) (restore func()) {
+	type saved struct {
+		it                              *plan.Item
+		tasks, products, lead, support []plan.Text
+		deadline, note, targetText      plan.Text
+	}
+	var undo []saved
+	for _, t := range tables {
+		shown := map[string]bool{}
+		for _, c := range t.cols {
+			shown[c.Field] = true
+		}
+		t.appendix.Walk(func(it *plan.Item) {
+			s := saved{it: it, tasks: it.Tasks, products: it.Products, lead: it.Lead, support: it.Support,
+				deadline: it.Deadline, note: it.Note, targetText: it.TargetText}
+			undo = append(undo, s)
+			if shown[layout.FieldTasks] {
+				it.Tasks = nil
+			}
+			if shown[layout.FieldProducts] {
+				it.Products = nil
+			}
+			if shown[layout.FieldLead] {
+				it.Lead = nil
+			}
+			if shown[layout.FieldSupport] {
+				it.Support = nil
+			}
+			if shown[layout.FieldDeadline] {
+				it.Deadline = plan.Text{}
+			}
+			if shown[layout.FieldTargetText] {
+				it.TargetText = plan.Text{}
+			}
+		})
+	}
+	return func() {
+		for _, s := range undo {
+			s.it.Tasks, s.it.Products, s.it.Lead, s.it.Support = s.tasks, s.products, s.lead, s.support
+			s.it.Deadline, s.it.Note, s.it.TargetText = s.deadline, s.note, s.targetText
+		}
+	}
 }

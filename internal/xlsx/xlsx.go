@@ -128,7 +128,7 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := writeSummary(f, st, SummarySheet, p, opts.Appendix); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	if err := writeStored(f, p); err != nil {
+	if err := writeStored(f, p, tables); err != nil {
 		return fmt.Errorf("stored plan: %w", err)
 	}
 	// The first sheet, renamed from excelize's Sheet1, is the active one.
