@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -222,7 +223,29 @@ func headerCols(t *Table, start, n int) []headerCol {
 
 // oneLine is s with its whitespace collapsed (lines joined with spaces),
 // in NFC.
-func oneLine(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
+func oneLine(s string) string {
+	if !spaceCollapsed(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// spaceCollapsed reports whether s has no space to collapse: none at
+// either end, no line break or tab, no two in a row.
+func spaceCollapsed(s string) bool {
+	prev := true // as if a space came before the first rune
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prev) {
+			return false
+		}
+		prev = sp
+	}
+	return !prev || s == ""
+}
 
 // matchHeader finds the layout and header rows that best fit the top of
 // a table. only, when set, is the one layout to try.

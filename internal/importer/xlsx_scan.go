@@ -224,16 +224,16 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 		return &LimitError{What: what, Limit: limit, Sheet: sh.name}
 	}
 	var (
-		row   *scanRow
-		cell  *scanCell
-		inV   bool
+		row  *scanRow
+		cell *scanCell
+		inV  bool
 		// inT and inRPh follow an inline string's text runs.
 		inT, inRPh bool
-		rowN  int
-		colN  int
-		value strings.Builder
-		depth int  // RawToken does not check that elements are closed
-		data  bool // inside sheetData, where rows are
+		rowN       int
+		colN       int
+		value      strings.Builder
+		depth      int  // RawToken does not check that elements are closed
+		data       bool // inside sheetData, where rows are
 	)
 	for {
 		tok, err := d.RawToken()

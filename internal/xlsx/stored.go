@@ -64,9 +64,9 @@ func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
 // them back.
 func leaveOutPrinted(tables []*table) (restore func()) {
 	type saved struct {
-		it                              *plan.Item
+		it                             *plan.Item
 		tasks, products, lead, support []plan.Text
-		deadline, note, targetText      plan.Text
+		deadline, note, targetText     plan.Text
 	}
 	var undo []saved
 	for _, t := range tables {
