@@ -1,6 +1,9 @@
 package plan
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // The line that breaks the blocks is often not the slip: a line pulled
 // back four spaces may still land on an open block and strand the line
@@ -14,10 +17,11 @@ import "sort"
 // indentation between neighbouring lines, then the smallest edit.
 
 const (
-	recentLines   = 8    // lines before the break tried as the slip
-	repairHorizon = 12   // content lines past the break an edit must mend
-	repairReach   = 4000 // lines before the break an edit may be
-	maxCandCols   = 10   // columns tried per line
+	recentLines   = 8       // lines before the break tried as the slip
+	repairHorizon = 12      // content lines past the break an edit must mend
+	repairReach   = 4000    // lines before the break an edit may be
+	repairBytes   = 1 << 18 // bytes before the break an edit may be
+	maxCandCols   = 10      // columns tried per line
 )
 
 // repairEdit is one candidate edit and what it says the slip is.
@@ -33,26 +37,36 @@ type repairEdit struct {
 // the slip that edit undoes. It leaves a as it is when none mends.
 func (sc *scanner) repair(a *anomaly, before scanState) {
 	cands := []lineState{{a.line, before}}
+	seen := map[int]bool{a.line: true}
 	for k := len(sc.recent) - 1; k >= 0; k-- {
 		cands = append(cands, sc.recent[k])
+		seen[sc.recent[k].line] = true
 	}
-	for k, n := len(before.stack)-1, 0; k >= 0 && n < 2*recentLines; k-- {
+	// The first and last lines of the innermost open blocks, whose
+	// states a reading from the top recovers.
+	var far []int
+	for k := len(before.stack) - 1; k >= 0 && len(far) < 2*recentLines; k-- {
 		for _, j := range []int{before.stack[k].last, before.stack[k].first} {
-			if s, ok := sc.snaps[j]; ok {
-				cands = append(cands, lineState{j, s})
-				n++
+			if j >= 0 && !seen[j] && a.line-j <= repairReach {
+				seen[j] = true
+				far = append(far, j)
 			}
 		}
 	}
-	seen := map[int]bool{}
-	kept := cands[:0]
+	cands = append(cands, sc.statesBefore(far)...)
+	// Bound the reading: an edit far back re-reads the text between.
+	size := 0
 	from := a.line
+	kept := cands[:0]
 	for _, cd := range cands {
-		if !seen[cd.line] && cd.line >= a.line-repairReach {
-			seen[cd.line] = true
-			kept = append(kept, cd)
-			from = min(from, cd.line)
+		for j := cd.line; j < from; j++ {
+			size += len(sc.lines[j]) + 1
 		}
+		if size > repairBytes {
+			break
+		}
+		kept = append(kept, cd)
+		from = min(from, cd.line)
 	}
 	if sc.stats == nil {
 		sc.stats = newFileStats(sc.lines)
@@ -82,6 +96,32 @@ func (sc *scanner) repair(a *anomaly, before scanState) {
 	if best != nil {
 		*a = best.fix
 	}
+}
+
+// statesBefore reads the text from the top to recover the states
+// before the given lines, latest first.
+func (sc *scanner) statesBefore(lines []int) []lineState {
+	if len(lines) == 0 {
+		return nil
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lines)))
+	want := map[int]bool{}
+	for _, j := range lines {
+		want[j] = true
+	}
+	s := &scanner{lines: sc.lines, st: scanState{cont: noCont}}
+	var got []lineState
+	for i := 0; i <= lines[0] && i < len(sc.lines); i++ {
+		if want[i] {
+			got = append(got, lineState{i, s.st.clone()})
+		}
+		if s.step(i, sc.lines[i]) != nil {
+			break
+		}
+		s.events = s.events[:0]
+	}
+	slices.Reverse(got)
+	return got
 }
 
 func less(a, b [4]int) bool {
@@ -131,11 +171,17 @@ func (sc *scanner) edits(cd lineState) []repairEdit {
 		}
 	}
 	if dash {
-		// A "- " where a key belongs: the item's content takes its place.
+		// A "- " where a key belongs: the item's content takes its
+		// place. Dropping it costs the less where no key above awaits
+		// a value, as then the item opens no list, it breaks one.
 		p := skipSpaces(l, c+1)
 		t := append(append([]byte(nil), l[:c]...), l[p:]...)
 		fix := anomaly{kind: SyntaxListItem, line: cd.line, off: c, got: c, want: -1, valid: validCols(cd.st.stack, true)}
-		es = append(es, repairEdit{fix: fix, text: t, cost: p - c, shift: c - p})
+		cost := 1
+		if cd.st.pending != pendNone {
+			cost = 2
+		}
+		es = append(es, repairEdit{fix: fix, text: t, cost: cost, shift: c - p})
 	}
 	return es
 }

@@ -73,6 +73,7 @@ type scanState struct {
 	openLine, openOff, owner int
 	openCh                   byte
 	quote                    byte   // the open quote, in modeQuote or inside a flow
+	quoteLine, quoteOff      int    // where a quote inside a flow opened
 	flow                     []byte // the open brackets, in modeFlow
 	started                  bool   // the document's first node was seen
 }
@@ -103,12 +104,10 @@ type scanner struct {
 	// events are the blocks opened and the plain texts continued, by
 	// line, which tell a likely repair from an unlikely one.
 	events []scanEvent
-	// The main pass remembers the states before recent lines and
-	// before the first and last line of each open block, for repairs,
-	// and what the file is usually like, to choose among them.
+	// The main pass remembers the states before recent lines, for
+	// repairs, and what the file is usually like, to choose among them.
 	main   bool
 	recent []lineState
-	snaps  map[int]scanState
 	stats  *fileStats
 }
 
@@ -179,7 +178,7 @@ type lineState struct {
 // scanIndentation returns the first anomaly in the text, nil if it sees
 // none, with the slip that most likely caused it.
 func scanIndentation(lines [][]byte) *anomaly {
-	sc := &scanner{lines: lines, st: scanState{cont: noCont}, main: true, snaps: map[int]scanState{}}
+	sc := &scanner{lines: lines, st: scanState{cont: noCont}, main: true}
 	for i, l := range lines {
 		content := sc.st.mode == modeBlock && isContent(l)
 		var before scanState
@@ -204,7 +203,8 @@ func scanIndentation(lines [][]byte) *anomaly {
 	return a
 }
 
-// remember keeps the state before content line i, indented c.
+// remember keeps the state before content line i, indented c, and
+// notes the line in the block it continues.
 func (sc *scanner) remember(i, c int, before scanState) {
 	if len(sc.recent) == recentLines {
 		copy(sc.recent, sc.recent[1:])
@@ -218,20 +218,8 @@ func (sc *scanner) remember(i, c int, before scanState) {
 			if b.first < 0 {
 				b.first = i
 			}
-			sc.snaps[i] = before
 			break
 		}
-	}
-	if len(sc.snaps) > 64+4*len(st.stack) {
-		keep := make(map[int]scanState, 2*len(st.stack))
-		for _, b := range st.stack {
-			for _, j := range []int{b.first, b.last} {
-				if s, ok := sc.snaps[j]; ok {
-					keep[j] = s
-				}
-			}
-		}
-		sc.snaps = keep
 	}
 }
 
@@ -241,9 +229,19 @@ func (sc *scanner) eof() *anomaly {
 	case modeQuote:
 		return &anomaly{kind: SyntaxUnclosedQuote, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
 	case modeFlow:
-		return &anomaly{kind: SyntaxUnclosedFlow, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
+		return sc.unclosedFlow()
 	}
 	return nil
+}
+
+// unclosedFlow is the anomaly of a flow collection never closed: of the
+// quote in it never closed, if any.
+func (sc *scanner) unclosedFlow() *anomaly {
+	st := &sc.st
+	if st.quote != 0 {
+		return &anomaly{kind: SyntaxUnclosedQuote, line: st.quoteLine, off: st.quoteOff, ch: rune(st.quote)}
+	}
+	return &anomaly{kind: SyntaxUnclosedFlow, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
 }
 
 // step reads line i.
@@ -310,11 +308,12 @@ func (sc *scanner) flowLine(i int, l []byte) *anomaly {
 	if ws == len(l) || st.quote == 0 && l[ws] == '#' {
 		return nil
 	}
-	if st.quote == 0 && (isDashAt(l, ws) || ws <= st.owner && isBlockKey(l, ws)) {
-		// Block structure inside the brackets: they were never closed.
-		return &anomaly{kind: SyntaxUnclosedFlow, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
+	if st.quote != 0 && ws <= st.owner || st.quote == 0 && (isDashAt(l, ws) || ws <= st.owner && isBlockKey(l, ws)) {
+		// Block structure inside the brackets: they, or a quote in
+		// them, were never closed.
+		return sc.unclosedFlow()
 	}
-	end, closed := sc.scanFlow(l, ws)
+	end, closed := sc.scanFlow(i, l, ws)
 	if !closed {
 		return nil
 	}
@@ -602,7 +601,7 @@ func (sc *scanner) node(i int, l []byte, pos, owner int, value bool) (what, colo
 		return sc.afterNode(i, l, end, rune(ch), value)
 	case ch == '[' || ch == '{':
 		st.flow, st.quote = st.flow[:0], 0
-		end, closed := sc.scanFlow(l, p)
+		end, closed := sc.scanFlow(i, l, p)
 		if !closed {
 			st.mode, st.owner = modeFlow, owner
 			st.openLine, st.openOff, st.openCh = i, p, ch
@@ -668,10 +667,10 @@ func (sc *scanner) afterNode(i int, l []byte, end int, closing rune, value bool)
 	return 0, 0, &anomaly{kind: SyntaxTextAfterValue, line: i, off: k, ch: closing}
 }
 
-// scanFlow scans a flow collection from l[from:], continuing the
-// brackets and quote open in the state: end is the offset after the
+// scanFlow scans a flow collection from l[from:], line i, continuing
+// the brackets and quote open in the state: end is the offset after the
 // bracket that closes it.
-func (sc *scanner) scanFlow(l []byte, from int) (end int, closed bool) {
+func (sc *scanner) scanFlow(i int, l []byte, from int) (end int, closed bool) {
 	st := &sc.st
 	for j := from; j < len(l); j++ {
 		if st.quote != 0 {
@@ -685,7 +684,7 @@ func (sc *scanner) scanFlow(l []byte, from int) (end int, closed bool) {
 		switch c := l[j]; c {
 		case '"', '\'':
 			if j == 0 || isBlank(l[j-1]) || bytesContain("[{,:", l[j-1]) {
-				st.quote = c
+				st.quote, st.quoteLine, st.quoteOff = c, i, j
 			}
 		case '#':
 			if j == 0 || isBlank(l[j-1]) {
