@@ -374,6 +374,9 @@ func numberRow(t *Table, i int) bool {
 		if text == "" || c.Spread {
 			continue
 		}
+		if len(text) > 4 {
+			return false // longer than "(99)": not a column number
+		}
 		m := columnNumber.FindStringSubmatch(text)
 		if m == nil {
 			return false

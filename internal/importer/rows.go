@@ -126,7 +126,9 @@ func listEntries(c Cell, agencies bool) (entries []string, split bool) {
 			}
 			continue
 		}
-		line = bullet.ReplaceAllString(line, "")
+		if strings.ContainsRune("-–—•·*+0123456789", []rune(line)[0]) {
+			line = bullet.ReplaceAllString(line, "")
+		}
 		if !agencies {
 			entries = append(entries, line)
 			continue
