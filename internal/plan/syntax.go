@@ -19,10 +19,12 @@ const (
 	SyntaxTab
 	// SyntaxTooDeep is a line indented deeper than its block allows,
 	// such as a key under a key that already has a value on its line.
+	// Col and Got are where its text starts; Want is its siblings'.
 	SyntaxTooDeep
 	// SyntaxOutdented is a line indented less than its siblings: at a
-	// column that matches no open block, or at one that leaves the next
-	// lines stranded.
+	// column that matches no open block, or at an outer block's column,
+	// stranding the lines after it. Col and Got are where its text
+	// starts; Want is its siblings'.
 	SyntaxOutdented
 	// SyntaxMissingColon is a line inside a mapping whose key has no
 	// colon after it ("max 0.5"). Key is the word the colon should
@@ -34,9 +36,10 @@ const (
 	// SyntaxUnclosedFlow is a [ or { with no closing bracket. Line and
 	// Col are the opening bracket's; Char is the bracket.
 	SyntaxUnclosedFlow
-	// SyntaxListItem is a list item ("- ") at the wrong level: at a
-	// column where a mapping key is expected, deeper or shallower than
-	// its sibling items, or on the same line as a key.
+	// SyntaxListItem is a list item ("- ") at the wrong level: deeper
+	// or shallower than its sibling items (Want is their column), or
+	// where a mapping key is expected or on the same line as a key
+	// (Want is 0: the "- " should go). Col and Got are the "-"'s.
 	SyntaxListItem
 	// SyntaxMissingDash is a list item without its "- ": a line among
 	// a list's items, or where a list's first item belongs, that does
@@ -58,8 +61,9 @@ const (
 	// of a value, as in `name: "Sở "Nội vụ""`. Col is where the text
 	// starts; Char is the quote or bracket that closed the value.
 	SyntaxTextAfterValue
-	// SyntaxReservedChar is a value starting with @ or `, which YAML
-	// reserves: the value needs quotes. Col is the character's; Char is it.
+	// SyntaxReservedChar is a value starting with @, ` or %, which
+	// YAML reserves: the value needs quotes. Col is the character's;
+	// Char is it.
 	SyntaxReservedChar
 )
 
@@ -94,14 +98,15 @@ func (k SyntaxKind) String() string {
 type SyntaxProblem struct {
 	Line, Col int
 	Kind      SyntaxKind
-	// Got is the column the line's content starts at, for the
-	// indentation kinds (SyntaxTooDeep, SyntaxOutdented, SyntaxListItem);
-	// Want is the column its siblings start at, 0 when unknown. A line
-	// indented n spaces starts at column n+1.
+	// Got is the column the line's text starts at, for the indentation
+	// kinds (SyntaxTooDeep, SyntaxOutdented, SyntaxListItem); Want is
+	// the column the line belongs at (its siblings'), 0 when none. A
+	// line indented n spaces starts at column n+1.
 	Got, Want int
-	// Valid lists the columns at which the line would continue an open
-	// block (of keys for a key line, of items for a "- " line),
-	// innermost first, for the indentation kinds.
+	// Valid lists, for the indentation kinds, the columns at which the
+	// line would continue a block open above it (of keys for a key line,
+	// of items for a "- " line), innermost first. Want may not be one of
+	// them: a list's first item opens its list.
 	Valid []int
 	// Key is the word missing its colon (SyntaxMissingColon).
 	Key string
@@ -113,7 +118,8 @@ type SyntaxProblem struct {
 	Char rune
 	// Byte is the byte that is not UTF-8 (SyntaxInvalidUTF8).
 	Byte byte
-	// Message is yaml.v3's message, without its "yaml: line N: " prefix.
+	// Message is yaml.v3's message, without its "yaml: line N: "
+	// prefix, whatever the kind.
 	Message string
 }
 
@@ -128,7 +134,7 @@ type SyntaxProblem struct {
 func locateSyntax(data []byte, line int, msg string) SyntaxProblem {
 	sl := splitLines(data)
 	p := SyntaxProblem{Line: line, Col: 1, Kind: SyntaxUnknown, Message: msg}
-	if last := len(bytes.Split(bytes.TrimRight(data, "\n"), []byte("\n"))); p.Line > last {
+	if last := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; p.Line > last {
 		p.Line = last
 	}
 	if p.Line < 1 {
@@ -279,7 +285,7 @@ func findAlias(sl [][]byte, name string) (line, off int, ok bool) {
 				}
 				break
 			}
-			tokenStart := j == 0 || strings.IndexByte(" \t[{,:-?", l[j-1]) >= 0
+			tokenStart := j == 0 || strings.IndexByte(" \t[{,", l[j-1]) >= 0
 			switch {
 			case c == '#' && (j == 0 || l[j-1] == ' ' || l[j-1] == '\t'):
 				j = len(l)
@@ -297,57 +303,4 @@ func findAlias(sl [][]byte, name string) (line, off int, ok bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-func isAnchorChar(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '-'
-}
-
-// scanQuoted scans a quoted text from l[from:], just after its opening
-// quote q, to its closing quote: end is the offset after it. A double
-// quote is escaped by a backslash, a single one by doubling it.
-func scanQuoted(l []byte, from int, q byte) (end int, closed bool) {
-	for j := from; j < len(l); j++ {
-		switch {
-		case q == '"' && l[j] == '\\':
-			j++
-		case l[j] == q && q == '\'' && j+1 < len(l) && l[j+1] == '\'':
-			j++
-		case l[j] == q:
-			return j + 1, true
-		}
-	}
-	return len(l), false
-}
-
-// validCols lists the columns of the open blocks that a line of the
-// given sort (a "- " item or not) may continue, innermost first.
-func validCols(stack []sblock, dash bool) []int {
-	var cols []int
-	for i := len(stack) - 1; i >= 0; i-- {
-		b := stack[i]
-		if b.seq == dash {
-			cols = append(cols, b.col)
-		}
-	}
-	return cols
-}
-
-// nearest returns the column of cols nearest c, the deeper one on a
-// tie, or -1 when cols is empty.
-func nearest(cols []int, c int) int {
-	best := -1
-	for _, x := range cols {
-		if best < 0 || abs(x-c) < abs(best-c) || abs(x-c) == abs(best-c) && x > best {
-			best = x
-		}
-	}
-	return best
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -9,12 +9,14 @@ import (
 // back four spaces may still land on an open block and strand the line
 // after it, and a list's first item pushed in two spaces strands its
 // second. So the scanner tries one-line edits of the lines just before
-// the break (and of the last line of each open block): moving a line to
-// another column, adding the colon after a key, dropping a "- ". Several
-// edits often mend the text; the likeliest is the one that leaves it
-// most like the rest of the file: the fewest blocks opened at unusual
-// depths and plain texts run on over lines, then the fewest changes of
-// indentation between neighbouring lines, then the smallest edit.
+// the break and of the first and last lines of the innermost open
+// blocks: moving a line to another column, adding the colon after a key,
+// adding or dropping a "- ". Several edits often mend the text; the
+// likeliest is the one that leaves it most like the rest of the file
+// (fileStats): the fewest odd events (blocks indented by unusual steps,
+// texts run on over lines, repeated keys, keys where the file never has
+// them...), then the smallest edit, then the fewest changes of
+// indentation between neighbouring lines, then the nearest line.
 
 const (
 	recentLines   = 8       // lines before the break tried as the slip
@@ -84,9 +86,6 @@ func (sc *scanner) repair(a *anomaly, before scanState) {
 			}
 			odd := sc.stats.odd(sc.events, from, cd.line) + sc.stats.odd(evs, cd.line, end)
 			s := score{odd, e.cost, sc.indentChanges(cd.line, e.shift), order}
-			if debugRepair {
-				println(cd.line, e.fix.kind, e.fix.want, s[0], s[1], s[2], s[3])
-			}
 			if best == nil || less(s, bestScore) {
 				e := e
 				best, bestScore = &e, s
@@ -299,5 +298,3 @@ func withColon(l []byte, c int) (t []byte, at int, word string, ok bool) {
 	t = append(append(append([]byte(nil), l[:e]...), ':'), l[e:]...)
 	return t, p, string(l[p:e]), true
 }
-
-var debugRepair = false

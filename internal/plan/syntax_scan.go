@@ -2,9 +2,9 @@ package plan
 
 // The indentation scanner behind locateSyntax: it reads a YAML text line
 // by line the way yaml.v3 nests block mappings and sequences, just far
-// enough to find the first line that breaks them, and then looks for the
-// one-line change (an indentation, a colon) that mends the text, since
-// the line that breaks the blocks is often the one after the slip.
+// enough to find the first line that breaks them; then repair (in
+// syntax_repair.go) looks for the one-line edit that mends the text, as
+// the line that breaks the blocks is often not the slip.
 
 // sblock is an open block mapping or sequence. Columns here are 0-based
 // byte offsets: the number of spaces before the entries.
@@ -98,6 +98,8 @@ type anomaly struct {
 	indent bool
 }
 
+// scanner reads a text's lines in turn; a repair runs fresh ones from
+// a state before an earlier line.
 type scanner struct {
 	lines [][]byte
 	st    scanState
@@ -156,20 +158,22 @@ func (sc *scanner) keyEvent(i, cat, off int, key string) {
 func (sc *scanner) add(e scanEvent) {
 	i := e.line
 	sc.events = append(sc.events, e)
-	if sc.main {
+	if sc.main && len(sc.events) > 8*repairReach {
 		// Old events serve no repair.
-		if len(sc.events) > 4*repairReach {
-			keep := sc.events[:0]
-			for _, e := range sc.events {
-				if e.line >= i-repairReach {
-					keep = append(keep, e)
-				}
+		keep := sc.events[:0]
+		for _, e := range sc.events {
+			if e.line >= i-repairReach {
+				keep = append(keep, e)
 			}
-			sc.events = keep
 		}
+		if len(keep) > 4*repairReach {
+			keep = append(keep[:0], keep[len(keep)-4*repairReach:]...)
+		}
+		sc.events = keep
 	}
 }
 
+// lineState is the state before a line.
 type lineState struct {
 	line int
 	st   scanState
@@ -223,6 +227,7 @@ func (sc *scanner) remember(i, c int, before scanState) {
 	}
 }
 
+// eof is the anomaly of a text ending inside a quote or brackets.
 func (sc *scanner) eof() *anomaly {
 	st := &sc.st
 	switch st.mode {
@@ -232,16 +237,6 @@ func (sc *scanner) eof() *anomaly {
 		return sc.unclosedFlow()
 	}
 	return nil
-}
-
-// unclosedFlow is the anomaly of a flow collection never closed: of the
-// quote in it never closed, if any.
-func (sc *scanner) unclosedFlow() *anomaly {
-	st := &sc.st
-	if st.quote != 0 {
-		return &anomaly{kind: SyntaxUnclosedQuote, line: st.quoteLine, off: st.quoteOff, ch: rune(st.quote)}
-	}
-	return &anomaly{kind: SyntaxUnclosedFlow, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
 }
 
 // step reads line i.
@@ -258,79 +253,6 @@ func (sc *scanner) step(i int, l []byte) *anomaly {
 		return sc.flowLine(i, l)
 	}
 	return sc.blockLine(i, l)
-}
-
-// literalLine reads a line of a block scalar; done is false when the
-// line ends the scalar and must be read as block structure.
-func (sc *scanner) literalLine(i int, l []byte) (done bool, a *anomaly) {
-	st := &sc.st
-	n := leadingSpaces(l)
-	if st.litInd >= 0 && n >= st.litInd {
-		return true, nil
-	}
-	if n < len(l) && l[n] == '\t' {
-		return true, &anomaly{kind: SyntaxTab, line: i, off: n}
-	}
-	if n == len(l) {
-		return true, nil
-	}
-	if st.litInd < 0 && n > st.litCol {
-		st.litInd = n
-		return true, nil
-	}
-	st.mode = modeBlock
-	return false, nil
-}
-
-// quoteLine reads a line inside a quoted text that spans lines.
-func (sc *scanner) quoteLine(i int, l []byte) *anomaly {
-	st := &sc.st
-	ws := leadingBlanks(l)
-	if ws == len(l) {
-		return nil
-	}
-	if ws <= st.owner {
-		// A line back at its block's column: the quote ran on.
-		return &anomaly{kind: SyntaxUnclosedQuote, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
-	}
-	end, closed := scanQuoted(l, 0, st.quote)
-	if !closed {
-		return nil
-	}
-	st.mode, st.quote = modeBlock, 0
-	return sc.afterSpan(l, end, SyntaxUnclosedQuote)
-}
-
-// flowLine reads a line inside a flow collection that spans lines.
-func (sc *scanner) flowLine(i int, l []byte) *anomaly {
-	st := &sc.st
-	ws := leadingBlanks(l)
-	if ws == len(l) || st.quote == 0 && l[ws] == '#' {
-		return nil
-	}
-	if st.quote != 0 && ws <= st.owner || st.quote == 0 && (isDashAt(l, ws) || ws <= st.owner && isBlockKey(l, ws)) {
-		// Block structure inside the brackets: they, or a quote in
-		// them, were never closed.
-		return sc.unclosedFlow()
-	}
-	end, closed := sc.scanFlow(i, l, ws)
-	if !closed {
-		return nil
-	}
-	st.mode = modeBlock
-	return sc.afterSpan(l, end, SyntaxUnclosedFlow)
-}
-
-// afterSpan checks the rest of the line that closes a value spanning
-// lines: anything but a comment there means the opening quote or bracket
-// was never closed and this one closed something else.
-func (sc *scanner) afterSpan(l []byte, end int, kind SyntaxKind) *anomaly {
-	st := &sc.st
-	st.cont, st.pending = noCont, pendNone
-	if k := skipBlanks(l, end); k == len(l) || k > end && l[k] == '#' {
-		return nil
-	}
-	return &anomaly{kind: kind, line: st.openLine, off: st.openOff, ch: rune(st.openCh)}
 }
 
 // blockLine reads a line of block structure.
@@ -436,6 +358,8 @@ func (sc *scanner) resolve(i, c int, dash bool) *anomaly {
 	return sc.indentAnomaly(i, c, dash, st.stack)
 }
 
+// indentAnomaly is line i, indented c, continuing no block of stack;
+// dash says it is a list item.
 func (sc *scanner) indentAnomaly(i, c int, dash bool, stack []sblock) *anomaly {
 	a := &anomaly{line: i, off: c, got: c, indent: true, valid: validCols(stack, dash)}
 	a.want = nearest(a.valid, c)
@@ -450,10 +374,14 @@ func (sc *scanner) indentAnomaly(i, c int, dash bool, stack []sblock) *anomaly {
 	return a
 }
 
-// push opens a block at col on line i. first says it is the line's
-// first block, opened under a key or "-" ended by the line before (under)
-// whose column is owner; else it opens under the line's own "-" at owner.
-func (sc *scanner) push(i, col int, seq, first bool, under, owner int) {
+// push opens a block at col on line i, unless too many are open. first
+// says it is the line's first block, opened under a key or "-" ended by
+// the line before (under) whose column is owner; else it opens under the
+// line's own "-" at owner.
+func (sc *scanner) push(i, col int, seq, first bool, under, owner int) bool {
+	if len(sc.st.stack) >= maxScanDepth {
+		return false
+	}
 	name := sc.st.pendKey
 	if !first || under != pendKey {
 		name = ""
@@ -474,7 +402,16 @@ func (sc *scanner) push(i, col int, seq, first bool, under, owner int) {
 	case under == pendDash:
 		sc.event(i, evDashMap, col-owner)
 	}
+	return true
 }
+
+// maxScanDepth bounds the blocks the scanner keeps open, as yaml.v3
+// bounds its own nesting; past it the scanner gives up.
+const maxScanDepth = 10000
+
+// nestedTooDeep is the anomaly of nesting past maxScanDepth on line i: one
+// the scanner does not explain.
+func nestedTooDeep(i int) *anomaly { return &anomaly{kind: SyntaxUnknown, line: i} }
 
 // key notes key name of the innermost mapping, at the top of the
 // stack, on line i.
@@ -518,7 +455,9 @@ func (sc *scanner) body(i int, l []byte, c int, open bool, owner, under int) *an
 			sc.item(i, itemSeq)
 		}
 		if open || !first {
-			sc.push(i, pos, true, first, under, owner)
+			if !sc.push(i, pos, true, first, under, owner) {
+				return nestedTooDeep(i)
+			}
 		}
 		owner, first = pos, false
 		pos = skipSpaces(l, pos+1)
@@ -550,7 +489,9 @@ func (sc *scanner) body(i int, l []byte, c int, open bool, owner, under int) *an
 	switch {
 	case what == nodeKey:
 		if open || !first {
-			sc.push(i, pos, false, first, under, owner)
+			if !sc.push(i, pos, false, first, under, owner) {
+				return nestedTooDeep(i)
+			}
 		}
 		name := keyName(l, pos, colon)
 		sc.key(i, name)
@@ -625,7 +566,7 @@ func (sc *scanner) node(i int, l []byte, pos, owner int, value bool) (what, colo
 		}
 		return nodeOpen, 0, nil
 	case value && isDashAt(l, p):
-		return 0, 0, &anomaly{kind: SyntaxListItem, line: i, off: p, want: -1}
+		return 0, 0, &anomaly{kind: SyntaxListItem, line: i, off: p, got: p, want: -1}
 	case ch == '@' || ch == '`' || ch == '%':
 		return 0, 0, &anomaly{kind: SyntaxReservedChar, line: i, off: p, ch: rune(ch)}
 	case (ch == '?' || ch == ':') && (p+1 == len(l) || isBlank(l[p+1])):
@@ -665,170 +606,4 @@ func (sc *scanner) afterNode(i int, l []byte, end int, closing rune, value bool)
 		return 0, 0, &anomaly{kind: SyntaxUnknown, line: i, off: k}
 	}
 	return 0, 0, &anomaly{kind: SyntaxTextAfterValue, line: i, off: k, ch: closing}
-}
-
-// scanFlow scans a flow collection from l[from:], line i, continuing
-// the brackets and quote open in the state: end is the offset after the
-// bracket that closes it.
-func (sc *scanner) scanFlow(i int, l []byte, from int) (end int, closed bool) {
-	st := &sc.st
-	for j := from; j < len(l); j++ {
-		if st.quote != 0 {
-			e, ok := scanQuoted(l, j, st.quote)
-			if !ok {
-				return len(l), false
-			}
-			j, st.quote = e-1, 0
-			continue
-		}
-		switch c := l[j]; c {
-		case '"', '\'':
-			if j == 0 || isBlank(l[j-1]) || bytesContain("[{,:", l[j-1]) {
-				st.quote, st.quoteLine, st.quoteOff = c, i, j
-			}
-		case '#':
-			if j == 0 || isBlank(l[j-1]) {
-				return len(l), false
-			}
-		case '[', '{':
-			if len(st.flow) < 1000 {
-				st.flow = append(st.flow, c)
-			}
-		case ']', '}':
-			if len(st.flow) > 0 {
-				st.flow = st.flow[:len(st.flow)-1]
-			}
-			if len(st.flow) == 0 {
-				return j + 1, true
-			}
-		}
-	}
-	return len(l), false
-}
-
-// scanPlain scans a plain text from l[from:]: key is the offset of a
-// ':' that makes it a key, comment that of a '#' starting a comment,
-// each -1 if none.
-func scanPlain(l []byte, from int) (key, comment int) {
-	for j := from; j < len(l); j++ {
-		switch l[j] {
-		case ':':
-			if j+1 == len(l) || isBlank(l[j+1]) {
-				return j, -1
-			}
-		case '#':
-			if j > from && isBlank(l[j-1]) {
-				return -1, j
-			}
-		}
-	}
-	return -1, -1
-}
-
-// skipProps skips an anchor (&a) and a tag (!t) and the blanks after.
-func skipProps(l []byte, p int) int {
-	for p < len(l) && (l[p] == '&' || l[p] == '!') {
-		for p < len(l) && !isBlank(l[p]) {
-			p++
-		}
-		p = skipBlanks(l, p)
-	}
-	return p
-}
-
-// isBlockKey reports whether l[p:] reads as a "key:" line.
-func isBlockKey(l []byte, p int) bool {
-	if p >= len(l) || bytesContain("[]{},\"'#", l[p]) {
-		return false
-	}
-	k, _ := scanPlain(l, p)
-	return k >= 0
-}
-
-func isContent(l []byte) bool {
-	ws := leadingBlanks(l)
-	return ws < len(l) && l[ws] != '#'
-}
-
-func isDashAt(l []byte, p int) bool {
-	return p < len(l) && l[p] == '-' && (p+1 == len(l) || isBlank(l[p+1]))
-}
-
-func isDocMarker(l []byte) bool {
-	return len(l) >= 3 && (string(l[:3]) == "---" || string(l[:3]) == "...") && (len(l) == 3 || isBlank(l[3]))
-}
-
-func isBlank(c byte) bool { return c == ' ' || c == '\t' }
-
-func leadingSpaces(l []byte) int { return skipSpaces(l, 0) }
-
-func leadingBlanks(l []byte) int { return skipBlanks(l, 0) }
-
-func skipSpaces(l []byte, p int) int {
-	for p < len(l) && l[p] == ' ' {
-		p++
-	}
-	return p
-}
-
-func skipBlanks(l []byte, p int) int {
-	for p < len(l) && isBlank(l[p]) {
-		p++
-	}
-	return p
-}
-
-func bytesContain(set string, c byte) bool {
-	for i := 0; i < len(set); i++ {
-		if set[i] == c {
-			return true
-		}
-	}
-	return false
-}
-
-func bytesRepeat(c byte, n int) []byte {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = c
-	}
-	return b
-}
-
-// keyName is the name of the key from l[pos] to its colon, ending at
-// colon-1: without properties, blanks and quotes.
-func keyName(l []byte, pos, colon int) string {
-	p := skipProps(l, pos)
-	e := colon - 1
-	for e > p && isBlank(l[e-1]) {
-		e--
-	}
-	if e-p >= 2 && (l[p] == '"' || l[p] == '\'') && l[e-1] == l[p] {
-		p, e = p+1, e-1
-	}
-	if p > e {
-		return ""
-	}
-	return string(l[p:e])
-}
-
-// inlineSort is the sort of a value written on its key's line, from
-// its first character.
-func inlineSort(c byte) int {
-	switch c {
-	case '[':
-		return valueSeq
-	case '{':
-		return valueMap
-	}
-	return valueScalar
-}
-
-// firstWord is the text up to the first blank.
-func firstWord(l []byte) string {
-	e := 0
-	for e < len(l) && !isBlank(l[e]) {
-		e++
-	}
-	return string(l[:e])
 }

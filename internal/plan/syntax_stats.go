@@ -174,9 +174,6 @@ func (fs *fileStats) odd(evs []scanEvent, from, to int) int {
 		if e.line < from || e.line >= to {
 			continue
 		}
-		if debugRepair {
-			println("  ev", e.line, e.cat, e.off, e.key, e.holder)
-		}
 		switch e.cat {
 		case evCont, evMixed, evDup:
 			n++
