@@ -172,7 +172,9 @@ var (
 )
 
 // readTables reads a Word or Excel file, by what it holds rather than by
-// its name.
+// its name. An OLE2 file is told apart here, not by the readers: only the
+// name says whether a legacy file is a .doc or an .xls, which the
+// message needs to say how to save it.
 func readTables(file string, data []byte, sheet string) (*importer.Document, error) {
 	name := displayName(file)
 	ext := strings.ToLower(filepath.Ext(file))

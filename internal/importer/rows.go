@@ -196,9 +196,11 @@ type rowReader struct {
 	// depth among the styles the table uses.
 	depthOf map[codeStyle]int
 	// open are the items that can take children, per depth.
-	open   []*plan.Item
-	byCode map[string]*plan.Item
-	items  []*plan.Item
+	open []*plan.Item
+	// lastItem is the item placed last.
+	lastItem *plan.Item
+	byCode   map[string]*plan.Item
+	items    []*plan.Item
 
 	total *plan.Scores
 	// comments are the importer's notes on items: where it guessed.
@@ -458,19 +460,8 @@ func (r *rowReader) continuation(row Row) bool {
 	return true
 }
 
-func (r *rowReader) last() *plan.Item {
-	var last *plan.Item
-	var walk func(items []*plan.Item)
-	walk = func(items []*plan.Item) {
-		if len(items) == 0 {
-			return
-		}
-		last = items[len(items)-1]
-		walk(last.Items)
-	}
-	walk(r.items)
-	return last
-}
+// last is the item placed last: the deepest last item of the tree.
+func (r *rowReader) last() *plan.Item { return r.lastItem }
 
 func text(s string) plan.Text { return plan.Text{Value: s} }
 
@@ -611,6 +602,7 @@ func (r *rowReader) place(it *plan.Item, code string) {
 		r.items = append(r.items, it)
 	}
 	it.Depth = depth
+	r.lastItem = it
 	for len(r.open) <= depth {
 		r.open = append(r.open, nil)
 	}

@@ -63,16 +63,9 @@ func applyStored(res *Result, stored *plan.Plan) {
 }
 
 // storedAppendix is the stored appendix a table came from: the one at the
-// same place when the workbook has as many tables as the plan appendices,
-// else the one with the same label.
+// same place when it has the table's layout, else the one with the same
+// label.
 func storedAppendix(stored *plan.Plan, a *plan.Appendix, i int) *plan.Appendix {
-	for _, st := range stored.Appendices {
-		if st.Label.Value != "" && strings.EqualFold(st.Label.Value, a.Label.Value) && st.Layout.Value == a.Layout.Value {
-			if i < len(stored.Appendices) && stored.Appendices[i] == st {
-				return st
-			}
-		}
-	}
 	if i < len(stored.Appendices) && stored.Appendices[i].Layout.Value == a.Layout.Value {
 		return stored.Appendices[i]
 	}
