@@ -118,6 +118,20 @@ func (c *Catalogue) Normalize(entry string) []string {
 	return slices.Clone(names)
 }
 
+// NormalizeAll returns the agencies a list of written entries names,
+// canonical and without repeats, in the order they first appear.
+func (c *Catalogue) NormalizeAll(entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		for _, name := range c.Normalize(e) {
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
 func (c *Catalogue) normalize(entry string) []string {
 	s := clean(entry)
 	if s == "" {

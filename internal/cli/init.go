@@ -27,6 +27,11 @@ type initOptions struct {
 	Output string
 	ID     string
 	Title  string
+	// Progress, Agency and AsOf scaffold a progress report instead.
+	Progress string
+	Agency   string
+	AsOf     string
+	Force    bool
 }
 
 func newInitCmd(ios *IO) *cobra.Command {
@@ -48,8 +53,9 @@ func newInitCmd(ios *IO) *cobra.Command {
 	f.StringVarP(&opts.Output, "output", "o", "", flagUsage(p, "init", "output"))
 	f.StringVar(&opts.ID, "id", "", flagUsage(p, "init", "id"))
 	f.StringVar(&opts.Title, "title", "", flagUsage(p, "init", "title"))
-	_ = cmd.MarkFlagRequired("set")
-	_ = cmd.MarkFlagRequired("year")
+	f.StringVar(&opts.Progress, "progress", "", flagUsage(p, "init", "progress"))
+	f.StringVar(&opts.Agency, "agency", "", flagUsage(p, "init", "agency"))
+	f.StringVar(&opts.AsOf, "as-of", "", flagUsage(p, "init", "as-of"))
 	_ = cmd.MarkFlagRequired("output")
 	_ = cmd.RegisterFlagCompletionFunc("set", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return criteria.IDs(), cobra.ShellCompDirectiveNoFileComp
@@ -59,6 +65,12 @@ func newInitCmd(ios *IO) *cobra.Command {
 }
 
 func runInit(opts *initOptions) error {
+	if opts.Progress != "" {
+		return runInitProgress(opts)
+	}
+	if missing := missingFlags(map[string]bool{"--set": opts.Set == "", "--year": opts.Year == 0}); len(missing) > 0 {
+		return usageError("cli.flags-required", "Flags", missing, "Count", len(missing))
+	}
 	set, ok := criteria.Get(opts.Set)
 	if !ok {
 		return usageError("cli.unknown-set", "Set", opts.Set, "Sets", criteria.IDs())
@@ -141,4 +153,15 @@ func relSchema(out string) (string, error) {
 			return "", fs.ErrNotExist
 		}
 	}
+}
+
+// missingFlags lists, in order, the flags whose value is missing.
+func missingFlags(missing map[string]bool) []string {
+	var out []string
+	for _, name := range []string{"--set", "--year", "--agency", "--as-of"} {
+		if missing[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -263,6 +263,8 @@ func newRootCmd(ios *IO) *cobra.Command {
 		newInitCmd(ios),
 		newExportCmd(ios),
 		newImportCmd(ios),
+		newWorklistCmd(ios),
+		newProgressCmd(ios),
 	)
 	localizeCobra(p, root)
 	return root

@@ -4,6 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/progress"
 	"github.com/parplan/parplan/internal/report"
 	"github.com/parplan/parplan/internal/validate"
 )
@@ -47,6 +49,8 @@ func runValidate(opts *validateOptions) error {
 		return err
 	}
 	var r report.Result
+	plans := map[string]*plan.Plan{}
+	var reports []pendingReport
 	for _, file := range files {
 		r.Files = append(r.Files, file)
 		if e := bad[file]; e != nil {
@@ -62,9 +66,21 @@ func runValidate(opts *validateOptions) error {
 			r.Failures = append(r.Failures, report.Failure{File: file, Err: err})
 			continue
 		}
-		_, ds := validate.File(displayName(file), data, validate.Options{})
+		if plan.IsReport(data) {
+			rep, ds := plan.LoadReport(displayName(file), data)
+			r.Diagnostics = append(r.Diagnostics, ds...)
+			if rep != nil && len(ds) == 0 {
+				reports = append(reports, pendingReport{rep, file})
+			}
+			continue
+		}
+		p, ds := validate.File(displayName(file), data, validate.Options{})
 		r.Diagnostics = append(r.Diagnostics, ds...)
+		if p != nil && p.Meta.ID.Value != "" && plans[p.Meta.ID.Value] == nil {
+			plans[p.Meta.ID.Value] = p
+		}
 	}
+	r.Diagnostics = append(r.Diagnostics, checkReports(reports, plans)...)
 	diag.Sort(r.Diagnostics)
 	if err := printer.Print(opts.IO.Out, r); err != nil {
 		return failure("cli.write-output", "Err", err.Error())
@@ -77,6 +93,51 @@ func runValidate(opts *validateOptions) error {
 	}
 	return nil
 }
+
+// pendingReport is a progress report that loaded, waiting for its plan.
+type pendingReport struct {
+	report *plan.Report
+	path   string
+}
+
+// checkReports checks each report against the plan it names: one of the
+// plans checked in this run, or else plans/ID.yaml in or above the
+// report's directory.
+func checkReports(reports []pendingReport, plans map[string]*plan.Plan) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	byPlan := map[string][]*plan.Report{}
+	var ids []string
+	for _, pr := range reports {
+		id := pr.report.Plan.Value
+		if byPlan[id] == nil {
+			ids = append(ids, id)
+		}
+		if plans[id] == nil {
+			if path, ok := findPlan(pr.path, id); ok {
+				if data, err := readLimited(path, nil); err == nil {
+					if p, _ := plan.Load(path, data); p != nil && p.Meta.ID.Value == id {
+						plans[id] = p
+					}
+				}
+			}
+		}
+		if plans[id] == nil {
+			ds = append(ds, progress.NoPlan(pr.report))
+			continue
+		}
+		byPlan[id] = append(byPlan[id], pr.report)
+	}
+	for _, id := range ids {
+		if len(byPlan[id]) > 0 {
+			ds = append(ds, progress.Check(plans[id], byPlan[id])...)
+		}
+	}
+	return ds
+}
+
+// allRules lists every rule validate reports: the plans' and the
+// progress reports'.
+func allRules() []diag.Rule { return append(validate.Rules(), progress.Rules()...) }
 
 // displayName is how a file is named in diagnostics.
 func displayName(file string) string {
@@ -93,7 +154,7 @@ type jsonRule struct {
 }
 
 func listRules(opts *validateOptions) error {
-	rules := validate.Rules()
+	rules := allRules()
 	if opts.Format == "json" {
 		out := make([]jsonRule, len(rules))
 		for i, r := range rules {

@@ -255,16 +255,14 @@ func Entries(p *plan.Plan) []agency.Entry {
 
 func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue) *Appendix {
 	ga := &Appendix{ID: a.ID.Value, Label: a.Label.Value, Title: a.Title.Value}
-	ref := refs(a)
-	rows := map[*plan.Item]Row{}
+	rows := ItemRows(a, cat)
 	var all []Row
 	a.Walk(func(it *plan.Item) {
 		ga.Items++
 		if len(it.Items) == 0 {
 			ga.Leaves++
 		}
-		row := newRow(it, ref[it], cat)
-		rows[it] = row
+		row := rows[it]
 		switch {
 		case it.Percent():
 			ga.Percent = append(ga.Percent, row)
@@ -291,6 +289,16 @@ func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue) *App
 	}
 	ga.Rows = selectRows(all, opts)
 	return ga
+}
+
+// ItemRows returns the figures of every item of an appendix, as the
+// report computes them: what worklist and progress show as the points at
+// stake.
+func ItemRows(a *plan.Appendix, cat *agency.Catalogue) map[*plan.Item]Row {
+	ref := plan.Refs(a)
+	rows := make(map[*plan.Item]Row, len(ref))
+	a.Walk(func(it *plan.Item) { rows[it] = newRow(it, ref[it], cat) })
+	return rows
 }
 
 func newRow(it *plan.Item, ref string, cat *agency.Catalogue) Row {
@@ -338,49 +346,9 @@ func percentOf(a, b plan.Opt) plan.Opt {
 
 func recovery(gain, lost plan.Opt) plan.Opt { return percentOf(gain, lost) }
 
-// refs names every item of an appendix unambiguously: its criterion code
-// when the plan gives one; its code when codes at its depth never repeat
-// in the appendix (1.3.1, or tasks numbered 1…16 across sections); else
-// its parent's name and its code (III.1 where numbers restart per
-// section).
-func refs(a *plan.Appendix) map[*plan.Item]string {
-	seen := map[int]map[string]bool{}
-	restart := map[int]bool{}
-	a.Walk(func(it *plan.Item) {
-		if seen[it.Depth] == nil {
-			seen[it.Depth] = map[string]bool{}
-		}
-		if code := it.Code.Value; code != "" {
-			restart[it.Depth] = restart[it.Depth] || seen[it.Depth][code]
-			seen[it.Depth][code] = true
-		}
-	})
-	out := map[*plan.Item]string{}
-	a.Walk(func(it *plan.Item) { // parents come first
-		code := it.Code.Value
-		switch {
-		case it.Criterion.Value != "":
-			out[it] = it.Criterion.Value
-		case restart[it.Depth] && it.Parent != nil && out[it.Parent] != "" && code != "":
-			out[it] = out[it.Parent] + "." + code
-		default:
-			out[it] = code
-		}
-	})
-	return out
-}
-
 // leads returns the item's lead agencies, normalized and without repeats.
 func leads(it *plan.Item, cat *agency.Catalogue) []string {
-	var out []string
-	for _, l := range it.Lead {
-		for _, name := range cat.Normalize(l.Value) {
-			if !slices.Contains(out, name) {
-				out = append(out, name)
-			}
-		}
-	}
-	return out
+	return cat.NormalizeAll(plan.Values(it.Lead))
 }
 
 func total(a *plan.Appendix) *Total {

@@ -216,3 +216,12 @@ func (a *Appendix) Walk(fn func(*Item)) {
 	}
 	walk(a.Items)
 }
+
+// Values returns the values of a list of texts.
+func Values(ts []Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Value
+	}
+	return out
+}
