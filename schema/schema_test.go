@@ -19,18 +19,20 @@ import (
 	"github.com/parplan/parplan/schema"
 )
 
-func compile(t *testing.T) *jsonschema.Schema {
+func compile(t *testing.T) *jsonschema.Schema { return compileSchema(t, "plan.schema.json", schema.Plan) }
+
+func compileSchema(t *testing.T, name string, data []byte) *jsonschema.Schema {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Plan))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource("plan.schema.json", doc); err != nil {
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Compile("plan.schema.json")
+	s, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,6 +97,7 @@ func loaderAccepts(data []byte) bool {
 // plans/, the schema accepts the file exactly when the loader does.
 func TestSchemaAgreesWithLoader(t *testing.T) {
 	s := compile(t)
+	rs := compileSchema(t, "progress.schema.json", schema.Progress)
 	var files []string
 	for _, dir := range []string{"../testdata", "../plans"} {
 		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
@@ -113,8 +116,29 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if plan.IsReport(data) {
+				checkReportAgreement(t, rs, data)
+				return
+			}
 			checkAgreement(t, s, data)
 		})
+	}
+}
+
+// checkReportAgreement: the progress schema accepts a report exactly when
+// the report loader does.
+func checkReportAgreement(t *testing.T, s *jsonschema.Schema, data []byte) {
+	t.Helper()
+	r, ds := plan.LoadReport("x.yaml", data)
+	loaderOK := r != nil && len(ds) == 0
+	schemaOK := false
+	var schemaErr error
+	if v, ok := toJSON(data); ok {
+		schemaErr = s.Validate(v)
+		schemaOK = schemaErr == nil
+	}
+	if loaderOK != schemaOK {
+		t.Errorf("loader accepts: %v, schema accepts: %v\nloader: %v\nschema: %v", loaderOK, schemaOK, ds, schemaErr)
 	}
 }
 

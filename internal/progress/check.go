@@ -94,7 +94,7 @@ func Check(p *plan.Plan, reports []*plan.Report) []diag.Diagnostic {
 				continue
 			}
 			if !slices.Contains(reporter, Coordinator) && !takesPart(t, reporter, cat) {
-				ds = append(ds, finding(r, r.ReportedBy.Pos, diag.Warning, RuleReporter,
+				ds = append(ds, finding(r, e.Ref.Pos, diag.Warning, RuleReporter,
 					m("progress.not-involved", "Agency", r.ReportedBy.Value, "Ref", e.Ref.Value,
 						"Lead", strings.Join(leadsOf(t, cat), ", "))))
 			}
