@@ -42,6 +42,20 @@ type Problem struct {
 // alternative a rule matches, whose Text is the whole part. "/" inside a
 // date or after a quarter ("31/12/2020", "Quý I/2021") joins no
 // alternatives.
+//
+// Choices where the texts leave room:
+//   - Several quarters ("Quí II, III năm 2021") are one period, from the
+//     first day of the first to the last day of the last.
+//   - "Thường xuyên" is ongoing with no dates; "Thường xuyên trong năm"
+//     is ongoing over the plan's year (Start 1/1, End 31/12).
+//   - A recurring milestone with no year ("hằng quý") recurs over the
+//     plan's year; "tháng cuối kỳ báo cáo" is a quarter's last month,
+//     since plans report by quarter.
+//   - "trước ngày D/M" is due on D/M; "trước tháng M" and "trước quý Q"
+//     are due the day before the month or quarter begins.
+//   - A label is the text before the time expression, only when there is
+//     some; a label that holds a time expression of its own ("Quý I/2021
+//     hoặc Quý II/2021") leaves the part unparsed.
 func Parse(text string, year int) Result {
 	return builtin.parse(text, year)
 }
@@ -90,6 +104,9 @@ func (rs *ruleSet) read(text string, year int) (m Milestone, problem string, win
 	// among equals.
 	slices.SortStableFunc(cs, func(a, b candidate) int { return cmpInt(a.loc[0], b.loc[0]) })
 	for _, c := range cs {
+		if rs.timeInLabel != nil && rs.timeInLabel.MatchString(f.s[:c.loc[0]]) {
+			continue // two times in one part: not guessed
+		}
 		m, problem, ok := rs.build(c.r, f, c.loc, year)
 		if !ok {
 			continue // a group held a value the tables do not know
@@ -163,7 +180,8 @@ func (rs *ruleSet) build(r *rule, f folded, loc []int, planYear int) (m Mileston
 		}
 		if n, ok := mt.number("day"); ok {
 			if n < 1 || n > 31 {
-				return Milestone{}, f.original(loc[0], loc[1]), true
+				_, i, _, _ := mt.group("day")
+				return Milestone{}, f.original(i, loc[1]), true
 			}
 			m.Day = n
 		}

@@ -22,8 +22,9 @@ type rulesFile struct {
 		Rel     map[string]int    `yaml:"rel"`
 		Every   map[string]string `yaml:"every"`
 	} `yaml:"values"`
-	Fragments map[string]string `yaml:"fragments"`
-	Rules     []ruleSpec        `yaml:"rules"`
+	Fragments   map[string]string `yaml:"fragments"`
+	TimeInLabel string            `yaml:"timeinlabel"`
+	Rules       []ruleSpec        `yaml:"rules"`
 }
 
 type ruleSpec struct {
@@ -50,7 +51,10 @@ type ruleSet struct {
 	half      map[string]int
 	rel       map[string]int
 	every     map[string]Every
-	rules     []*rule
+	// timeInLabel finds a time expression in a label, which refuses the
+	// match.
+	timeInLabel *regexp.Regexp
+	rules       []*rule
 }
 
 // groups are the named groups a pattern may use.
@@ -90,6 +94,15 @@ func compile(data []byte) (*ruleSet, error) {
 			return nil, fmt.Errorf("values.every: %q: %q is not one of %v", k, v, everys)
 		}
 		rs.every[k] = Every(v)
+	}
+	if f.TimeInLabel != "" {
+		pat, err := expand(f.TimeInLabel, f.Fragments, 0)
+		if err != nil {
+			return nil, fmt.Errorf("timeinlabel: %v", err)
+		}
+		if rs.timeInLabel, err = regexp.Compile(pat); err != nil {
+			return nil, fmt.Errorf("timeinlabel: %v", err)
+		}
 	}
 	seen := map[string]bool{}
 	for i, s := range f.Rules {

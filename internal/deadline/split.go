@@ -127,5 +127,8 @@ func trimPart(s string) string {
 	if n := bulletAt(s, 0); n > 0 {
 		s = s[n:]
 	}
+	if strings.Trim(s, "-–+•") == "" {
+		return "" // a bullet with nothing after it
+	}
 	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".;,:!", r) })
 }
