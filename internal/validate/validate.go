@@ -28,6 +28,7 @@ var checkers = []checker{
 	resultRules{},
 	criteriaRules{},
 	listRules{},
+	deadlineRules{},
 }
 
 // Rules lists every rule parplan reports: the loader's and the content
