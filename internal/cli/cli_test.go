@@ -30,6 +30,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PLANS", plans)
 			env.Setenv("DOCS", filepath.Join(plans, "..", "testdata", "import"))
+			env.Setenv("PROGRESS", filepath.Join(plans, "..", "testdata", "progress"))
 			env.Setenv("NO_COLOR", "")
 			// Scripts speak English unless they choose otherwise
 			// (env PARPLAN_LANG=vi, or --lang vi).

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parplan/parplan/internal/msg"
 )
 
 // readmeExample is one "$ parplan …" line of the README and the output
@@ -29,7 +32,7 @@ func readmeExamples(t *testing.T, readme string) []readmeExample {
 			inAny = !inAny
 			cur = -1
 		case inBlock && strings.HasPrefix(line, "$ parplan "):
-			out = append(out, readmeExample{line: i + 1, args: strings.Fields(strings.TrimPrefix(line, "$ parplan "))})
+			out = append(out, readmeExample{line: i + 1, args: shellFields(strings.TrimPrefix(line, "$ parplan "))})
 			cur = len(out) - 1
 		case inBlock && cur >= 0:
 			out[cur].want = append(out[cur].want, line)
@@ -98,5 +101,57 @@ func TestREADMEExamples(t *testing.T) {
 			t.Errorf("README.md:%d: parplan %s prints\n%s\nbut the README shows\n%s",
 				ex.line, strings.Join(ex.args, " "), out.String(), strings.Join(ex.want, "\n"))
 		}
+	}
+}
+
+// shellFields splits a command line as a shell does for the README's
+// examples: at spaces, except inside double quotes.
+func shellFields(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted, any := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, any = !quoted, true
+		case r == ' ' && !quoted:
+			if any {
+				out = append(out, cur.String())
+			}
+			cur.Reset()
+			any = false
+		default:
+			cur.WriteRune(r)
+			any = true
+		}
+	}
+	if any {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// TestREADMERules: the README's table of rules is what
+// validate --list-rules says, in English.
+func TestREADMERules(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "<!-- rules:start")
+	end := strings.Index(readme, "<!-- rules:end -->")
+	if start < 0 || end < start {
+		t.Fatal("README has no rules:start … rules:end block")
+	}
+	block := readme[strings.Index(readme[start:], "\n")+start+1 : end]
+	p := msg.For(msg.EN)
+	var b strings.Builder
+	b.WriteString("| Rule | Severity | What it reports |\n|---|---|---|\n")
+	for _, r := range allRules() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity.Text(p), p.S(r.Description()))
+	}
+	if block != b.String() {
+		t.Errorf("README rules table differs from the rules; replace it with:\n%s", b.String())
 	}
 }

@@ -62,23 +62,33 @@ func (p worklistTable) Print(w io.Writer, wl *worklist.Worklist) error {
 
 func (p worklistTable) agencyTable(x words, a *worklist.Agency) Table {
 	h := func(id string) string { return x.p.T(id) }
-	t := Table{Width: p.opts.Width, Color: p.opts.Color, P: x.p, Cols: []Col{
+	scored := false
+	for _, it := range a.Items {
+		scored = scored || it.Lost.OK || it.Gain.OK
+	}
+	cols := []Col{
 		{Header: h("render.col.code"), Role: Key},
 		{Header: h("render.col.item"), Role: Title, Wrap: true, Min: 16, Comfort: 36},
 		{Header: h("render.col.role")},
-		{Header: h("render.col.lost"), Align: Right, Drop: 3},
-		{Header: h("render.col.gain"), Align: Right, Drop: 3},
-		{Header: h("render.col.due"), Align: Right},
-		{Header: h("render.col.deadline"), Wrap: true, Min: 12, Comfort: 24, Drop: 2},
-		{Header: h("render.col.with"), Wrap: true, Min: 12, Comfort: 24, Drop: 1},
-	}}
+	}
+	if scored {
+		cols = append(cols, Col{Header: h("render.col.lost"), Align: Right, Drop: 3}, Col{Header: h("render.col.gain"), Align: Right, Drop: 3})
+	}
+	cols = append(cols,
+		Col{Header: h("render.col.due"), Align: Right},
+		Col{Header: h("render.col.deadline"), Wrap: true, Min: 12, Comfort: 24, Drop: 2},
+		Col{Header: h("render.col.with"), Wrap: true, Min: 12, Comfort: 24, Drop: 1})
+	t := Table{Width: p.opts.Width, Color: p.opts.Color, P: x.p, Cols: cols}
 	for _, it := range a.Items {
 		with := it.Lead
 		if it.Role == worklist.Lead {
 			with = it.Support
 		}
-		t.Rows = append(t.Rows, []string{it.Ref, it.Name, x.role(it.Role), x.num(it.Lost), x.num(it.Gain),
-			x.date(it.Due), it.Deadline, leadText(x, with)})
+		row := []string{it.Ref, it.Name, x.role(it.Role)}
+		if scored {
+			row = append(row, x.num(it.Lost), x.num(it.Gain))
+		}
+		t.Rows = append(t.Rows, append(row, x.date(it.Due), it.Deadline, leadText(x, with)))
 		t.Strong = append(t.Strong, false)
 	}
 	return t
