@@ -19,7 +19,9 @@ import (
 	"github.com/parplan/parplan/schema"
 )
 
-func compile(t *testing.T) *jsonschema.Schema { return compileSchema(t, "plan.schema.json", schema.Plan) }
+func compile(t *testing.T) *jsonschema.Schema {
+	return compileSchema(t, "plan.schema.json", schema.Plan)
+}
 
 func compileSchema(t *testing.T, name string, data []byte) *jsonschema.Schema {
 	t.Helper()
