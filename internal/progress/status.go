@@ -178,8 +178,11 @@ func Compute(p *plan.Plan, reports []*plan.Report, opts Options) *Status {
 		c.finish()
 	}
 	s.PointsAtRisk = all.PointsAtRisk
+	// The most overdue first, then the most points at risk; the items
+	// without a lead agency last.
 	slices.SortStableFunc(s.ByAgency, func(a, b *Count) int {
-		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), -cmpOpt(a.PointsAtRisk, b.PointsAtRisk), cmp.Compare(b.Items, a.Items))
+		return cmp.Or(cmp.Compare(boolInt(a.Agency == gap.NoLead), boolInt(b.Agency == gap.NoLead)),
+			cmp.Compare(b.Overdue, a.Overdue), -cmpOpt(a.PointsAtRisk, b.PointsAtRisk), cmp.Compare(b.Items, a.Items))
 	})
 	return s
 }
@@ -346,4 +349,11 @@ func (s *Status) Overdue() []*Item {
 	}
 	slices.SortStableFunc(out, func(a, b *Item) int { return a.Missed.Compare(b.Missed) })
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
