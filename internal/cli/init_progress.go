@@ -14,6 +14,7 @@ import (
 	"github.com/parplan/parplan/internal/atomicfile"
 	"github.com/parplan/parplan/internal/deadline"
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/progress"
 	"github.com/parplan/parplan/internal/worklist"
@@ -38,7 +39,7 @@ func runInitProgress(opts *initOptions) error {
 	wl := worklist.Build(p, worklist.Options{Agencies: cat})
 	a, ok := wl.Find(opts.Agency, cat)
 	if !ok {
-		return usageError("cli.unknown-agency", "Value", opts.Agency, "File", displayName(opts.Progress), "Agencies", wl.Names())
+		return usageError("cli.unknown-agency", "Value", opts.Agency, "File", displayName(opts.Progress), "Agencies", msg.Quoted(wl.Names()))
 	}
 	data, n, err := progressScaffold(p, a, asOf, ios)
 	if err != nil {

@@ -44,6 +44,16 @@ func langRuns(t *testing.T) [][]string {
 		{"import", "../../testdata/import/bad/unknown-header.docx"}, {"import", "../../testdata/import/bad/bomb.docx"},
 		{"import", "../../testdata/import/bad/password.xlsx"}, {"import", "../../testdata/import/tuyenquang-skh-2023.doc"},
 		{"import", "../../testdata/import/bad/no-table.docx"}, {"import", "../../testdata/import/bad/truncated.docx"},
+		{"worklist", "--help"}, {"worklist"}, {"worklist", "../../plans/daknong-2024.yaml", "--agency", "nope"},
+		{"worklist", "../../plans/daknong-2024.yaml", "-f", "csv", "-o", filepath.Join(dir, "wl.csv")},
+		{"worklist", "../../plans/daknong-2024.yaml", "-f", "csv", "-o", filepath.Join(dir, "wl.csv")},
+		{"progress", "--help"}, {"progress"}, {"progress", "../../plans/daknong-2024.yaml", "--as-of", "9/2024"},
+		{"progress", "../../plans/daknong-2024.yaml", "../../testdata/progress/bad/unknown-ref.yaml", "--as-of", "2024-09-30"},
+		{"progress", "../../plans/daknong-2024.yaml", "../../plans/gialai-2021.yaml"},
+		{"progress", "../../plans/hagiang-2021.yaml", "--as-of", "2022-01-15", "-f", "markdown", "-o", filepath.Join(dir, "p.md")},
+		{"validate", "../../testdata/progress"},
+		{"init", "--progress", "../../plans/daknong-2024.yaml", "--agency", "so tu phap", "--as-of", "2024-09-30", "-o", "-"},
+		{"init", "--progress", "../../plans/daknong-2024.yaml", "--agency", "so tu phap", "-o", "-"},
 	}
 	plans, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range plans {

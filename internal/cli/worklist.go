@@ -11,6 +11,7 @@ import (
 	"github.com/parplan/parplan/internal/agency"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/render"
 	"github.com/parplan/parplan/internal/vntext"
 	"github.com/parplan/parplan/internal/worklist"
@@ -74,7 +75,7 @@ func runWorklist(opts *worklistOptions) error {
 	if opts.Agency != "" {
 		a, ok := wl.Find(opts.Agency, cat)
 		if !ok {
-			return usageError("cli.unknown-agency", "Value", opts.Agency, "File", displayName(opts.File), "Agencies", wl.Names())
+			return usageError("cli.unknown-agency", "Value", opts.Agency, "File", displayName(opts.File), "Agencies", msg.Quoted(wl.Names()))
 		}
 		wl.Agencies = []*worklist.Agency{a}
 	}

@@ -128,6 +128,10 @@ type Error struct {
 	Err error
 }
 
+// Quoted is a list of values from the plan, each quoted in the message:
+// "Sở Tư pháp", "Sở Nội vụ".
+type Quoted []string
+
 // Errorf returns an error carrying the message id with arguments kv.
 func Errorf(id string, kv ...any) error { return &Error{Msg: New(id, kv...)} }
 
@@ -212,6 +216,7 @@ func For(l Lang) *Printer {
 		// q quotes a value from the plan, escaping what a terminal
 		// would interpret.
 		"q": func(v any) string { return strconv.Quote(fmt.Sprint(v)) },
+
 	}
 	actual, _ := printers.LoadOrStore(l, p)
 	return actual.(*Printer)
@@ -300,6 +305,12 @@ func (p *Printer) arg(v any) any {
 		return strings.Join(parts, ", ")
 	case []string:
 		return strings.Join(v, ", ")
+	case Quoted:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = strconv.Quote(e)
+		}
+		return strings.Join(parts, ", ")
 	case error:
 		return p.Err(v)
 	}

@@ -96,7 +96,7 @@ func Check(p *plan.Plan, reports []*plan.Report) []diag.Diagnostic {
 			if !slices.Contains(reporter, Coordinator) && !takesPart(t, reporter, cat) {
 				ds = append(ds, finding(r, e.Ref.Pos, diag.Warning, RuleReporter,
 					m("progress.not-involved", "Agency", r.ReportedBy.Value, "Ref", e.Ref.Value,
-						"Lead", strings.Join(leadsOf(t, cat), ", "))))
+						"Lead", msg.Quoted(leadsOf(t, cat)))))
 			}
 			for _, leaf := range t.Leaves() {
 				k := fmt.Sprintf("%s %d", r.AsOf.String(), x.order[leaf])

@@ -223,7 +223,7 @@ progress:
 	want := []string{
 		`bad.yaml:7:13: error: plan "year-2024" has no item "1.9" (items near it: 1, 1.1, 1.2, 1.3) [progress-ref]`,
 		`bad.yaml:8:7: error: item "1.2" is reported twice for 2024-06-30 with different statuses: "done" in q2-stp.yaml:8, "in-progress" here [progress-conflict]`,
-		`bad.yaml:8:13: warning: Sở Tài chính reports on item "1.2", which it neither leads nor supports (lead: Sở Tư pháp) [progress-reporter]`,
+		`bad.yaml:8:13: warning: "Sở Tài chính" reports on item "1.2", which it neither leads nor supports (lead: "Sở Tư pháp") [progress-reporter]`,
 		`bad.yaml:9:45: error: item "2.1.3" is done on 2024-07-02, after the day of the report (2024-06-30) [progress-done-date]`,
 		`bad.yaml:10:7: error: item "2.1.3" is reported twice for 2024-06-30 with different statuses: "done" in bad.yaml:9, "in-progress" here [progress-conflict]`,
 		`bad.yaml:10:52: error: item "2.1.3" has done_on but its status is "in-progress", not "done" [progress-done-date]`,
