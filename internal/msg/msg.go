@@ -216,7 +216,6 @@ func For(l Lang) *Printer {
 		// q quotes a value from the plan, escaping what a terminal
 		// would interpret.
 		"q": func(v any) string { return strconv.Quote(fmt.Sprint(v)) },
-
 	}
 	actual, _ := printers.LoadOrStore(l, p)
 	return actual.(*Printer)
