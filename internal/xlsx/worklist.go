@@ -81,7 +81,7 @@ func worklistColumns(p *msg.Printer, tasks, products, points bool) []layout.Colu
 	cols := []layout.Column{
 		col(wlSTT, "books.col.stt", 5, layout.AlignCenter),
 		col(wlRef, "books.col.ref", 8, layout.AlignCenter),
-		col(wlName, "books.col.name", 28, layout.AlignLeft),
+		col(wlName, "books.col.name", 26, layout.AlignLeft),
 	}
 	if tasks {
 		cols = append(cols, col(wlTasks, "books.worklist.col.tasks", 32, layout.AlignLeft))
@@ -91,7 +91,7 @@ func worklistColumns(p *msg.Printer, tasks, products, points bool) []layout.Colu
 	}
 	cols = append(cols,
 		col(wlWith, "books.worklist.col.with", 20, layout.AlignLeft),
-		col(wlDeadline, "books.col.deadline", 13, layout.AlignCenter))
+		col(wlDeadline, "books.col.deadline", 18, layout.AlignCenter))
 	if points {
 		g := p.T("books.worklist.col.points")
 		lost, gain := col(wlLost, "books.worklist.col.lost", 8, layout.AlignCenter), col(wlGain, "books.worklist.col.gain", 8.5, layout.AlignCenter)
@@ -100,7 +100,7 @@ func worklistColumns(p *msg.Printer, tasks, products, points bool) []layout.Colu
 	}
 	g := p.T("books.worklist.col.report")
 	for _, c := range []layout.Column{
-		col(wlResult, "books.worklist.col.result", 22, layout.AlignLeft),
+		col(wlResult, "books.worklist.col.result", 20, layout.AlignLeft),
 		col(wlStatus, "books.col.status", 12, layout.AlignCenter),
 		col(wlEvidence, "books.col.evidence", 16, layout.AlignLeft),
 	} {
