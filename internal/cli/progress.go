@@ -97,7 +97,7 @@ func runProgress(opts *progressOptions) error {
 	}
 	st := progress.Compute(p, reports, progress.Options{AsOf: asOf})
 	if opts.Format == "xlsx" {
-		err = writeProgressBook(opts, st)
+		err = writeProgressBook(opts, st, xlsx.AppendixLabels(p))
 	} else {
 		err = writeStream(ios, opts.Output, opts.File, opts.Force, p.Meta.ID.Value+"-progress-"+asOf.String()+"."+extension(opts.Format),
 			func(w io.Writer) error { return printer.Print(w, st) })
@@ -111,7 +111,7 @@ func runProgress(opts *progressOptions) error {
 	return nil
 }
 
-func writeProgressBook(opts *progressOptions, st *progress.Status) error {
+func writeProgressBook(opts *progressOptions, st *progress.Status, labels map[string]string) error {
 	ios := opts.IO
 	name := st.PlanID + "-progress-" + st.AsOf.String() + ".xlsx"
 	if opts.Output == "-" && ios.IsTerminal {
@@ -121,7 +121,7 @@ func writeProgressBook(opts *progressOptions, st *progress.Status) error {
 	if err != nil {
 		return err
 	}
-	wb, err := xlsx.BuildProgress(st, xlsx.ProgressOptions{P: ios.P})
+	wb, err := xlsx.BuildProgress(st, xlsx.ProgressOptions{P: ios.P, Appendices: labels})
 	if err != nil {
 		return failure("cli.internal-error", "Err", err.Error())
 	}

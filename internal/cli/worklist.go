@@ -80,7 +80,7 @@ func runWorklist(opts *worklistOptions) error {
 		wl.Agencies = []*worklist.Agency{a}
 	}
 	if opts.Format == "xlsx" {
-		return writeWorklistBooks(opts, wl)
+		return writeWorklistBooks(opts, wl, xlsx.AppendixLabels(p))
 	}
 	return writeStream(ios, opts.Output, opts.File, opts.Force, p.Meta.ID.Value+"-worklist."+extension(opts.Format),
 		func(w io.Writer) error { return printer.Print(w, wl) })
@@ -101,7 +101,7 @@ func extension(format string) string {
 // -o names (the current one without -o), or to the file -o names when
 // there is one agency. Every output is checked before the first is
 // written, so a refusal leaves nothing half done.
-func writeWorklistBooks(opts *worklistOptions, wl *worklist.Worklist) error {
+func writeWorklistBooks(opts *worklistOptions, wl *worklist.Worklist, labels map[string]string) error {
 	ios := opts.IO
 	if opts.Output == "-" {
 		if len(wl.Agencies) != 1 {
@@ -142,7 +142,7 @@ func writeWorklistBooks(opts *worklistOptions, wl *worklist.Worklist) error {
 		books = append(books, book{a, path})
 	}
 	for _, b := range books {
-		wb, err := xlsx.BuildWorklist(wl, b.agency, xlsx.WorklistOptions{P: ios.P})
+		wb, err := xlsx.BuildWorklist(wl, b.agency, xlsx.WorklistOptions{P: ios.P, Appendices: labels})
 		if err != nil {
 			return failure("cli.internal-error", "Err", err.Error())
 		}

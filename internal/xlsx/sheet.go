@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -176,6 +177,11 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 	if err := f.AddIgnoredErrors(sheet, cellRef(1, 1)+":"+cellRef(ncols, max(pos.last, 1)), excelize.IgnoredErrorsNumberStoredAsText); err != nil {
 		return nil, err
 	}
+	for _, dv := range t.validations {
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return nil, err
+		}
+	}
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
@@ -205,10 +211,12 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 		c := t.cols[i]
 		cs := cellStyle{size: size, bold: r.style.Bold, italic: r.style.Italic, align: c.Align, valign: "center", wrap: true, border: true}
 		if v := r.cells[i]; v.isNum {
-			cs.numFmt = numFmt(v.num, v.percent)
+			cs.numFmt = cmp.Or(v.format, numFmt(v.num, v.percent))
 		}
 		if _, starts, inside := r.mergedAt(i); starts || inside {
 			cs.align = "center"
+		} else {
+			cs.unlocked = i < len(t.unlocked) && t.unlocked[i]
 		}
 		return cs
 	}

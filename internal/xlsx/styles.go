@@ -26,6 +26,9 @@ type cellStyle struct {
 	border bool
 	numFmt string // custom number format, "" for General
 	fill   string // background colour, "" for none
+	// unlocked marks a cell a person fills in: it stays editable when
+	// the sheet is protected.
+	unlocked bool
 }
 
 type styles struct {
@@ -66,6 +69,9 @@ func (s *styles) id(cs cellStyle) (int, error) {
 	}
 	if cs.fill != "" {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{cs.fill}}
+	}
+	if cs.unlocked {
+		st.Protection = &excelize.Protection{Locked: false}
 	}
 	id, err := s.f.NewStyle(st)
 	if err != nil {

@@ -35,6 +35,9 @@ type summary struct {
 	st    *styles
 	sheet string
 	vars  map[string]string
+	// widths are the sheet's column widths (Excel character units); the
+	// lines above tables span them all.
+	widths []float64
 	// row is the next free row; used is how many points of the current
 	// printed page the rows so far take.
 	row  int
@@ -50,11 +53,9 @@ func writeSummary(f *excelize.File, st *styles, sheet string, p *plan.Plan, appe
 	if err != nil {
 		return err
 	}
-	s := &summary{f: f, st: st, sheet: sheet, row: 1, vars: vars(p.Meta)}
-	for i, w := range summaryWidths {
-		if err := f.SetColWidth(sheet, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
+	s := &summary{f: f, st: st, sheet: sheet, row: 1, vars: vars(p.Meta), widths: summaryWidths}
+	if err := s.setWidths(); err != nil {
+		return err
 	}
 	if err := s.line("TỔNG HỢP", cellStyle{size: titleSize, bold: true, align: "center", valign: "center"}); err != nil {
 		return err
@@ -82,6 +83,16 @@ func writeSummary(f *excelize.File, st *styles, sheet string, p *plan.Plan, appe
 	return pageSetup(f, sheet, "landscape", 0, 0)
 }
 
+// setWidths sets the sheet's column widths.
+func (s *summary) setWidths() error {
+	for i, w := range s.widths {
+		if err := s.f.SetColWidth(s.sheet, colName(i+1), colName(i+1), w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // fit starts a new printed page unless the next h points fit on this one:
 // a chart or a table prints whole rather than split across two pages.
 func (s *summary) fit(h float64) error {
@@ -106,7 +117,7 @@ func (s *summary) blank() error { return s.next(blankHeight) }
 
 // line writes a text across the summary's width.
 func (s *summary) line(text string, cs cellStyle) error {
-	first, last := cellRef(1, s.row), cellRef(len(summaryWidths), s.row)
+	first, last := cellRef(1, s.row), cellRef(len(s.widths), s.row)
 	if err := s.f.SetCellStr(s.sheet, first, text); err != nil {
 		return err
 	}
@@ -120,21 +131,28 @@ func (s *summary) line(text string, cs cellStyle) error {
 	if err := s.f.MergeCell(s.sheet, first, last); err != nil {
 		return err
 	}
-	return s.next(heightFor(wrappedLines(text, mergedPoints(summaryWidths...), cs.size, cs.bold), cs.size))
+	return s.next(heightFor(wrappedLines(text, mergedPoints(s.widths...), cs.size, cs.bold), cs.size))
 }
 
 // cell is one cell of a summary table: text, or a number.
 type cell struct {
 	text string
 	num  plan.Opt
+	// format is the number format when it is not the one of the
+	// number's decimals: a date's, whose number is its serial day.
+	format string
 }
 
 func txt(s string) cell   { return cell{text: s} }
 func num(o plan.Opt) cell { return cell{num: o} }
 func count(i int) cell    { return cell{num: plan.Opt{V: decimal.FromInt(int64(i)), OK: true}} }
 
-// headingStyle is the style of the line above a table.
-var headingStyle = cellStyle{size: noteSize, bold: true, align: "left", valign: "center", wrap: true}
+// headingStyle is the style of the line above a table, headerStyle that
+// of its header cells.
+var (
+	headingStyle = cellStyle{size: noteSize, bold: true, align: "left", valign: "center", wrap: true}
+	headerStyle  = cellStyle{size: noteSize, bold: true, align: "center", valign: "center", wrap: true, border: true, fill: "F2F2F2"}
+)
 
 // table writes a bordered table under a heading: a header row, the rows,
 // and a bold total row (its label across the first two columns) if total
@@ -144,7 +162,6 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 	for i, h := range header {
 		head[i] = txt(h)
 	}
-	hs := cellStyle{size: noteSize, bold: true, align: "center", valign: "center", wrap: true, border: true, fill: "F2F2F2"}
 	body := func(bold bool) func(int, cell) cellStyle {
 		return func(i int, c cell) cellStyle {
 			cs := cellStyle{size: noteSize, bold: bold, align: "left", valign: "center", wrap: true, border: true}
@@ -162,7 +179,7 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 		styleOf func(int, cell) cellStyle
 		total   bool
 	}
-	lines := []line{{head, func(int, cell) cellStyle { return hs }, false}}
+	lines := []line{{head, func(int, cell) cellStyle { return headerStyle }, false}}
 	for _, r := range rows {
 		lines = append(lines, line{r, body(false), false})
 	}
@@ -170,7 +187,7 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 		lines = append(lines, line{total, body(true), true})
 	}
 	heights := make([]float64, len(lines))
-	sum := heightFor(wrappedLines(heading, mergedPoints(summaryWidths...), headingStyle.size, true), headingStyle.size)
+	sum := heightFor(wrappedLines(heading, mergedPoints(s.widths...), headingStyle.size, true), headingStyle.size)
 	for i, l := range lines {
 		heights[i] = s.height(l.cells, l.styleOf, l.total)
 		sum += heights[i]
@@ -211,9 +228,9 @@ func (s *summary) height(cells []cell, styleOf func(int, cell) cellStyle, total 
 		if c.text == "" || c.num.OK {
 			continue
 		}
-		width := columnPoints(summaryWidths[i])
+		width := columnPoints(s.widths[i])
 		if total && i == 0 {
-			width = mergedPoints(summaryWidths[0], summaryWidths[1])
+			width = mergedPoints(s.widths[0], s.widths[1])
 		}
 		cs := styleOf(i, c)
 		lines = max(lines, wrappedLines(c.text, width, cs.size, cs.bold))
@@ -224,30 +241,34 @@ func (s *summary) height(cells []cell, styleOf func(int, cell) cellStyle, total 
 // write writes the cells of the current row.
 func (s *summary) write(cells []cell, styleOf func(int, cell) cellStyle) error {
 	for i, c := range cells {
-		ref := cellRef(i+1, s.row)
-		switch {
-		case c.num.OK:
-			if f, exact := cellNumber(c.num.V); exact {
-				if err := s.f.SetCellFloat(s.sheet, ref, f, -1, 64); err != nil {
-					return err
-				}
-			} else if err := s.f.SetCellStr(s.sheet, ref, c.num.V.String()); err != nil {
-				return err
-			}
-		case c.text != "":
-			if err := s.f.SetCellStr(s.sheet, ref, c.text); err != nil {
-				return err
-			}
-		}
-		id, err := s.st.id(styleOf(i, c))
-		if err != nil {
-			return err
-		}
-		if err := s.f.SetCellStyle(s.sheet, ref, ref, id); err != nil {
+		if err := s.put(cellRef(i+1, s.row), c, styleOf(i, c)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// put writes one cell and styles it.
+func (s *summary) put(ref string, c cell, cs cellStyle) error {
+	switch {
+	case c.num.OK:
+		if f, exact := cellNumber(c.num.V); exact {
+			if err := s.f.SetCellFloat(s.sheet, ref, f, -1, 64); err != nil {
+				return err
+			}
+		} else if err := s.f.SetCellStr(s.sheet, ref, c.num.V.String()); err != nil {
+			return err
+		}
+	case c.text != "":
+		if err := s.f.SetCellStr(s.sheet, ref, c.text); err != nil {
+			return err
+		}
+	}
+	id, err := s.st.id(cs)
+	if err != nil {
+		return err
+	}
+	return s.f.SetCellStyle(s.sheet, ref, ref, id)
 }
 
 // scored writes a scored appendix's field table, its chart and the

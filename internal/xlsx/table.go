@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/layout"
@@ -28,6 +30,11 @@ type table struct {
 	note  string
 	// warnings are things the reader of the workbook should hear about.
 	warnings []Warning
+	// unlocked are the columns a person fills in (by index): their cells
+	// stay editable when the sheet is protected. Nil for an appendix.
+	unlocked []bool
+	// validations are added to the sheet as it is written.
+	validations []*excelize.DataValidation
 }
 
 // tableRow is one printed row.
@@ -63,7 +70,10 @@ type value struct {
 	num     decimal.Dec
 	isNum   bool
 	percent bool
-	pos     plan.Pos
+	// format is the number format when it is not the one of the number's
+	// decimals: a date's, whose number is its serial day.
+	format string
+	pos    plan.Pos
 }
 
 func text(s string) value { return value{text: s} }

@@ -3,6 +3,10 @@
 // of its source document (package layout), set up to print on A4, plus a
 // summary sheet with the gap figures and a chart.
 //
+// It also writes parplan's own workbooks, printed the same way: an
+// agency's worklist (BuildWorklist), to be filled in and sent back, and
+// the progress report (BuildProgress).
+//
 // The package knows nothing of files: Build lays the workbook out and
 // WriteTo writes it to any io.Writer. The same plan always gives the same
 // bytes.
@@ -36,8 +40,8 @@ const SummarySheet = "Tổng hợp"
 // large sheets may use temporary files.
 type Workbook struct {
 	f *excelize.File
-	// Sheets are the names of the sheets, in order: one per appendix,
-	// then the summary.
+	// Sheets are the names of the visible sheets, in order: for an
+	// export, one per appendix, then the summary.
 	Sheets []string
 	// Warnings are things the reader of the workbook should know: a
 	// computed note that differs from the plan's, a number with more

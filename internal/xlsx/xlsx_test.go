@@ -382,7 +382,8 @@ func checkRow(t *testing.T, f *excelize.File, sheet string, tab *table, row int,
 			} else if exact, _ := strconv.ParseFloat(v.num.String(), 64); fl != exact || math.IsNaN(fl) {
 				t.Errorf("%s!%s: stored %q, want the value %s", sheet, ref, raw, v.num)
 			}
-			if got != want {
+			// A date shows in its format; the books' tests check how.
+			if got != want && v.format == "" {
 				t.Errorf("%s!%s shows %q, want %q", sheet, ref, got, want)
 			}
 		default:
