@@ -42,7 +42,27 @@ func writeBook(t testing.TB, wb *Workbook, err error) []byte {
 func daknongWorklist(t testing.TB) (*plan.Plan, *worklist.Worklist) {
 	t.Helper()
 	p := loadFile(t, "../../plans/daknong-2024.yaml")
+	// Đắk Nông's deadlines are all "Thường xuyên" (no date): give item
+	// 11 of phu-luc-02 a dated one, so it sorts first.
+	setDeadline(t, p, "phu-luc-02", "11", "Quý III/2024")
 	return p, worklist.Build(p, worklist.Options{})
+}
+
+// setDeadline changes the deadline of one item of a loaded plan.
+func setDeadline(t testing.TB, p *plan.Plan, appendix, ref, text string) {
+	t.Helper()
+	for _, a := range p.Appendices {
+		if a.ID.Value != appendix {
+			continue
+		}
+		for it, r := range plan.Refs(a) {
+			if r == ref {
+				it.Deadline.Value = text
+				return
+			}
+		}
+	}
+	t.Fatalf("no item %s in %s", ref, appendix)
 }
 
 func findAgency(t testing.TB, wl *worklist.Worklist, name string) *worklist.Agency {
@@ -352,6 +372,10 @@ func statusFixture(t testing.TB) (*plan.Plan, *progress.Status) {
 	if r == nil || len(ds) > 0 {
 		t.Fatalf("report: %v", ds)
 	}
+	// Dated deadlines, so that 1.2 (in progress) and 11 (dropped) are
+	// overdue on 15/1/2025.
+	setDeadline(t, p, "phu-luc-01", "1.2", "Quý III/2024")
+	setDeadline(t, p, "phu-luc-02", "11", "Trước ngày 31/10/2024")
 	return p, progress.Compute(p, []*plan.Report{r}, progress.Options{AsOf: deadline.Date{Year: 2025, Month: 1, Day: 15}})
 }
 
