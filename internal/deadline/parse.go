@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +59,35 @@ type Problem struct {
 //     some; a label that holds a time expression of its own ("Quý I/2021
 //     hoặc Quý II/2021") leaves the part unparsed.
 func Parse(text string, year int) Result {
-	return builtin.parse(text, year)
+	k := memoKey{text, year}
+	if r, ok := memo.Load(k); ok {
+		return r.(Result).clone()
+	}
+	r := builtin.parse(text, year)
+	// Plans repeat a few texts on hundreds of rows ("Trong năm 2021");
+	// a hostile plan of distinct texts must not grow the memo for ever.
+	if memoSize.Add(1) <= maxMemo {
+		memo.Store(k, r)
+	}
+	return r.clone()
+}
+
+type memoKey struct {
+	text string
+	year int
+}
+
+var (
+	memo     sync.Map // memoKey → Result
+	memoSize atomic.Int64
+)
+
+// maxMemo bounds the texts Parse remembers.
+const maxMemo = 10_000
+
+// clone copies the result's lists, so that a caller may change them.
+func (r Result) clone() Result {
+	return Result{Milestones: slices.Clone(r.Milestones), Unparsed: slices.Clone(r.Unparsed), Problems: slices.Clone(r.Problems)}
 }
 
 func (rs *ruleSet) parse(text string, year int) Result {
