@@ -134,7 +134,7 @@ func (p *pkg) walk(name string, fn func(xml.Token) error) (found bool, err error
 	// count is kept anyway so that the limit holds by itself, whatever
 	// the header says.
 	er := &entryReader{r: io.LimitReader(rc, limit+1), limit: limit, name: f.Name}
-	d := xml.NewDecoder(bufio.NewReaderSize(er, 32<<10))
+	d := newNSDecoder(xml.NewDecoder(bufio.NewReaderSize(er, 32<<10)))
 	depth := 0
 	for {
 		tok, err := d.Token()
