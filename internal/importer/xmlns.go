@@ -28,6 +28,9 @@ type nsDecoder struct {
 	// cached says the pair is valid.
 	prefix, uri string
 	cached      bool
+	// start and end are the element Token returned last.
+	start xml.StartElement
+	end   xml.EndElement
 }
 
 // nsUndo restores the binding of prefix when the element at depth
@@ -48,8 +51,10 @@ func newNSDecoder(d *xml.Decoder) *nsDecoder {
 	return &nsDecoder{d: d, ns: map[string]string{}}
 }
 
-// Token returns the next token, as xml.Decoder.Token would. A token's
-// data is valid until the next call.
+// Token returns the next token, as xml.Decoder.Token would, except that
+// a start or end element is a *xml.StartElement or *xml.EndElement: the
+// decoder's own copy, which saves boxing each element anew (pprof put
+// that at a tenth of the walk). A token is valid until the next call.
 func (n *nsDecoder) Token() (xml.Token, error) {
 	tok, err := n.d.RawToken()
 	if err != nil {
@@ -75,7 +80,8 @@ func (n *nsDecoder) Token() (xml.Token, error) {
 		for i := range t.Attr {
 			n.translate(&t.Attr[i].Name, false)
 		}
-		return t, nil
+		n.start = t
+		return &n.start, nil
 	case xml.EndElement:
 		k := len(n.open) - 1
 		if k < 0 {
@@ -106,7 +112,8 @@ func (n *nsDecoder) Token() (xml.Token, error) {
 			}
 			n.cached = false
 		}
-		return t, nil
+		n.end = t
+		return &n.end, nil
 	}
 	return tok, nil
 }

@@ -21,6 +21,12 @@ func tokens(next func() (xml.Token, error)) string {
 			}
 			break
 		}
+		switch t := tok.(type) {
+		case *xml.StartElement:
+			tok = *t
+		case *xml.EndElement:
+			tok = *t
+		}
 		fmt.Fprintf(&b, "%T %#v\n", tok, xml.CopyToken(tok))
 	}
 	return b.String()
