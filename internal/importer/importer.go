@@ -90,20 +90,15 @@ func Import(doc *Document, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("unknown layout %q", opts.Layout)
 		}
 	}
-	// The stored plan is parsed while the tables are mapped: its YAML is
-	// the largest text a workbook holds, and parsing it took as long as
-	// mapping all the tables.
-	var stored <-chan *plan.Plan
+	// The stored plan is parsed while the tables are read and mapped
+	// (ReadXLSX starts it): its YAML is the largest text a workbook
+	// holds, and parsing it took as long as mapping all the tables.
+	var stored *storedLoad
 	if len(doc.Stored) > 0 {
-		ch := make(chan *plan.Plan, 1)
-		go func() {
-			p, ds := plan.Load("", doc.Stored)
-			if len(ds) > 0 {
-				p = nil
-			}
-			ch <- p
-		}()
-		stored = ch
+		stored = doc.stored
+		if !stored.of(doc.Stored) {
+			stored = loadStored(doc.Stored)
+		}
 	}
 	res := &Result{Plan: &plan.Plan{}, Appendices: map[*plan.Appendix][]msg.Message{}, Items: map[*plan.Item][]msg.Message{}}
 	years := map[string]string{}
@@ -132,7 +127,7 @@ func Import(doc *Document, opts Options) (*Result, error) {
 	meta(doc, res, years, opts)
 	res.idFromFile = opts.ID != ""
 	if stored != nil {
-		if p := <-stored; p != nil {
+		if p := stored.plan(); p != nil {
 			applyStored(res, p)
 		}
 	}
