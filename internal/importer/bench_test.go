@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -39,31 +40,55 @@ func bigDocx(tb testing.TB, rows int) []byte {
 	return docx(tb, body.String())
 }
 
+// exportBig writes the workbook parplan export makes of the 10,000-row
+// appendix.
+func exportBig(b *testing.B, p *plan.Plan, w io.Writer) {
+	wb, ds, err := xlsx.Build(p, xlsx.Options{})
+	if err != nil || len(ds) > 0 {
+		b.Fatal(err, ds)
+	}
+	if _, err := wb.WriteTo(w); err != nil {
+		b.Fatal(err)
+	}
+	_ = wb.Close()
+}
+
+// importBigXLSX imports the workbook data and writes the plan file, as
+// parplan import does.
+func importBigXLSX(b *testing.B, data []byte) {
+	doc, err := ReadXLSX(bytes.NewReader(data), "", DefaultXLSXLimits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Import(doc, Options{})
+	if err != nil || res.Tables[0].Items != 10000 {
+		b.Fatal(err, res.Tables)
+	}
+	_ = plan.Encode(res.Plan, "", plan.Comments{})
+}
+
+// importBigDocx is importBigXLSX for a Word file.
+func importBigDocx(b *testing.B, data []byte) {
+	doc, err := ReadDocx(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Import(doc, Options{})
+	if err != nil || res.Tables[0].Items != 10000 {
+		b.Fatal(err, res.Tables)
+	}
+	_ = plan.Encode(res.Plan, "", plan.Comments{})
+}
+
 // BenchmarkImportXLSX10000 imports the 10,000-row appendix from the
 // workbook parplan export writes of it (to compare with
 // BenchmarkExport10000 in internal/xlsx).
 func BenchmarkImportXLSX10000(b *testing.B) {
-	wb, ds, err := xlsx.Build(plantest.Big(b, 10000), xlsx.Options{})
-	if err != nil || len(ds) > 0 {
-		b.Fatal(err, ds)
-	}
 	var buf bytes.Buffer
-	if _, err := wb.WriteTo(&buf); err != nil {
-		b.Fatal(err)
-	}
-	_ = wb.Close()
-	data := buf.Bytes()
+	exportBig(b, plantest.Big(b, 10000), &buf)
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := ReadXLSX(bytes.NewReader(data), "", DefaultXLSXLimits)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := Import(doc, Options{})
-		if err != nil || res.Tables[0].Items != 10000 {
-			b.Fatal(err, res.Tables)
-		}
-		_ = plan.Encode(res.Plan, "", plan.Comments{})
+		importBigXLSX(b, buf.Bytes())
 	}
 }
 
@@ -73,16 +98,37 @@ func BenchmarkImportDocx10000(b *testing.B) {
 	data := bigDocx(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := ReadDocx(bytes.NewReader(data), int64(len(data)), DefaultLimits)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := Import(doc, Options{})
-		if err != nil || res.Tables[0].Items != 10000 {
-			b.Fatal(err, res.Tables)
-		}
-		_ = plan.Encode(res.Plan, "", plan.Comments{})
+		importBigDocx(b, data)
 	}
+}
+
+// BenchmarkExportImport10000 measures, in one run, export of the
+// 10,000-row appendix and import of the same appendix from the workbook
+// export wrote and from a Word table. Import should take at most twice
+// as long as export: compare the sub-benchmarks' ns/op.
+func BenchmarkExportImport10000(b *testing.B) {
+	p := plantest.Big(b, 10000)
+	var book bytes.Buffer
+	exportBig(b, p, &book)
+	doc := bigDocx(b, 10000)
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			exportBig(b, p, io.Discard)
+		}
+	})
+	b.Run("import-xlsx", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			importBigXLSX(b, book.Bytes())
+		}
+	})
+	b.Run("import-docx", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			importBigDocx(b, doc)
+		}
+	})
 }
 
 // TestBigImport: the large Word appendix imports whole, numbers and lists

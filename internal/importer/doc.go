@@ -16,6 +16,8 @@ type Document struct {
 	// Stored is the plan file a workbook exported by parplan carries in
 	// its very hidden sheet (see internal/xlsx), if it has one.
 	Stored []byte
+	// stored is Stored being parsed, started by the reader.
+	stored *storedLoad
 }
 
 // Table is one table with the text above and below it.

@@ -166,9 +166,9 @@ func (w *walker) para() *paraB {
 
 func (w *walker) token(tok xml.Token) error {
 	switch t := tok.(type) {
-	case xml.StartElement:
-		return w.start(t)
-	case xml.EndElement:
+	case *xml.StartElement:
+		return w.start(*t)
+	case *xml.EndElement:
 		return w.end()
 	case xml.CharData:
 		if w.skip == 0 && len(w.frames) > 0 && w.frames[len(w.frames)-1].k == kText {
@@ -425,9 +425,9 @@ func readTitle(p *pkg, name string) (string, error) {
 	in, done := false, false
 	_, err := p.walk(name, func(tok xml.Token) error {
 		switch t := tok.(type) {
-		case xml.StartElement:
+		case *xml.StartElement:
 			in = !done && t.Name.Space == nsDC && t.Name.Local == "title"
-		case xml.EndElement:
+		case *xml.EndElement:
 			if in {
 				in, done = false, true
 			}

@@ -70,7 +70,7 @@ func readStyles(p *pkg, name string) (*styleSheet, error) {
 	var def styleDef
 	found, err := p.walk(name, func(tok xml.Token) error {
 		switch t := tok.(type) {
-		case xml.StartElement:
+		case *xml.StartElement:
 			parent, grand := "", ""
 			if n := len(stack); n > 0 {
 				parent = stack[n-1]
@@ -84,21 +84,21 @@ func readStyles(p *pkg, name string) (*styleSheet, error) {
 			}
 			switch l := t.Name.Local; {
 			case l == "style" && parent == "styles":
-				typ, _ = wAttr(t, "type")
-				id, _ = wAttr(t, "styleId")
+				typ, _ = wAttr(*t, "type")
+				id, _ = wAttr(*t, "styleId")
 				def = styleDef{}
-				if d, _ := wAttr(t, "default"); typ == "paragraph" && (d == "1" || d == "true" || d == "on") {
+				if d, _ := wAttr(*t, "default"); typ == "paragraph" && (d == "1" || d == "true" || d == "on") {
 					s.defaultPara = id
 				}
 			case l == "basedOn" && parent == "style":
-				def.basedOn, _ = wAttr(t, "val")
+				def.basedOn, _ = wAttr(*t, "val")
 			case l == "b" && parent == "rPr" && grand == "style":
-				def.bold = onOff(t)
+				def.bold = onOff(*t)
 			case l == "b" && parent == "rPr" && grand == "rPrDefault":
-				s.docBold = onOff(t)
+				s.docBold = onOff(*t)
 			}
 			stack = append(stack, t.Name.Local)
-		case xml.EndElement:
+		case *xml.EndElement:
 			if n := len(stack); n > 0 {
 				if stack[n-1] == "style" && (typ == "paragraph" || typ == "character") {
 					if _, dup := s.styles[id]; !dup {

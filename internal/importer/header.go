@@ -44,10 +44,17 @@ var headers = func() headerData {
 // fold is how header texts are compared: lower case, no diacritics, runs
 // of punctuation and space as one space.
 func fold(s string) string {
-	s = strings.ToLower(vntext.Fold(s))
+	s = vntext.Fold(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		// strings.ToLower, a rune at a time, without its copy of s.
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= 0x80 {
+			r = unicode.ToLower(r)
+		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '{' || r == '}' || r == '_' {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')

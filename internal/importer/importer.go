@@ -90,6 +90,16 @@ func Import(doc *Document, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("unknown layout %q", opts.Layout)
 		}
 	}
+	// The stored plan is parsed while the tables are read and mapped
+	// (ReadXLSX starts it): its YAML is the largest text a workbook
+	// holds, and parsing it took as long as mapping all the tables.
+	var stored *storedLoad
+	if len(doc.Stored) > 0 {
+		stored = doc.stored
+		if !stored.of(doc.Stored) {
+			stored = loadStored(doc.Stored)
+		}
+	}
 	res := &Result{Plan: &plan.Plan{}, Appendices: map[*plan.Appendix][]msg.Message{}, Items: map[*plan.Item][]msg.Message{}}
 	years := map[string]string{}
 	var firstFail *NoLayoutError
@@ -116,9 +126,9 @@ func Import(doc *Document, opts Options) (*Result, error) {
 	}
 	meta(doc, res, years, opts)
 	res.idFromFile = opts.ID != ""
-	if len(doc.Stored) > 0 {
-		if stored, ds := plan.Load("", doc.Stored); stored != nil && len(ds) == 0 {
-			applyStored(res, stored)
+	if stored != nil {
+		if p := stored.plan(); p != nil {
+			applyStored(res, p)
 		}
 	}
 	return res, nil

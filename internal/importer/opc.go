@@ -112,8 +112,9 @@ func (p *pkg) has(name string) bool {
 	return ok
 }
 
-// walk streams the XML part name through fn, one token at a time (the
-// token is valid only during the call). It enforces the limits: the
+// walk streams the XML part name through fn, one token at a time, as
+// nsDecoder.Token gives them (elements as pointers; the token is valid
+// only during the call). It enforces the limits: the
 // entry's declared and actual inflated size and the element depth. A
 // missing part is not an error: fn is not called and found is false.
 func (p *pkg) walk(name string, fn func(xml.Token) error) (found bool, err error) {
@@ -134,7 +135,7 @@ func (p *pkg) walk(name string, fn func(xml.Token) error) (found bool, err error
 	// count is kept anyway so that the limit holds by itself, whatever
 	// the header says.
 	er := &entryReader{r: io.LimitReader(rc, limit+1), limit: limit, name: f.Name}
-	d := xml.NewDecoder(bufio.NewReaderSize(er, 32<<10))
+	d := newNSDecoder(xml.NewDecoder(bufio.NewReaderSize(er, 32<<10)))
 	depth := 0
 	for {
 		tok, err := d.Token()
@@ -145,11 +146,11 @@ func (p *pkg) walk(name string, fn func(xml.Token) error) (found bool, err error
 			return true, partError(f.Name, err)
 		}
 		switch tok.(type) {
-		case xml.StartElement:
+		case *xml.StartElement:
 			if depth++; depth > p.lim.MaxDepth {
 				return true, &TooManyError{What: CountDepth, Limit: p.lim.MaxDepth}
 			}
-		case xml.EndElement:
+		case *xml.EndElement:
 			depth--
 		}
 		if err := fn(tok); err != nil {
@@ -225,7 +226,7 @@ func (p *pkg) rels(source string) (map[string]string, error) {
 	relsName := dir + "_rels/" + file + ".rels"
 	out := make(map[string]string)
 	_, err := p.walk(relsName, func(tok xml.Token) error {
-		e, ok := tok.(xml.StartElement)
+		e, ok := tok.(*xml.StartElement)
 		if !ok || e.Name.Local != "Relationship" {
 			return nil
 		}

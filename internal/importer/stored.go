@@ -8,6 +8,37 @@ import (
 	"github.com/parplan/parplan/internal/plan"
 )
 
+// storedLoad is a stored plan being parsed in the background.
+type storedLoad struct {
+	data []byte
+	done chan struct{}
+	p    *plan.Plan
+}
+
+// loadStored starts parsing the stored plan data.
+func loadStored(data []byte) *storedLoad {
+	l := &storedLoad{data: data, done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		if p, ds := plan.Load("", data); len(ds) == 0 {
+			l.p = p
+		}
+	}()
+	return l
+}
+
+// of reports whether l parses data (and not what a caller put in
+// Document.Stored since).
+func (l *storedLoad) of(data []byte) bool {
+	return l != nil && len(l.data) == len(data) && len(data) > 0 && &l.data[0] == &data[0]
+}
+
+// plan waits for the stored plan: nil when it does not load cleanly.
+func (l *storedLoad) plan() *plan.Plan {
+	<-l.done
+	return l.p
+}
+
 // applyStored completes a plan read from a workbook that parplan exported
 // with what the workbook's stored plan (its very hidden sheet) says and the
 // printed tables cannot: acknowledgements, results, survey flags and

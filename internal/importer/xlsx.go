@@ -172,6 +172,11 @@ func ReadXLSX(r io.Reader, sheet string, lim XLSXLimits) (doc *Document, err err
 	if props, err := f.GetDocProps(); err == nil {
 		doc.Title = oneLine(props.Title)
 	}
+	// The stored plan is read first, so that it is parsed while the
+	// sheets are read and mapped (see Import).
+	if doc.Stored = storedPlan(f, lim); len(doc.Stored) > 0 {
+		doc.stored = loadStored(doc.Stored)
+	}
 	for i, sh := range sheets {
 		if err := rd.displayText(sh, scans[i]); err != nil {
 			return nil, err
@@ -185,7 +190,6 @@ func ReadXLSX(r io.Reader, sheet string, lim XLSXLimits) (doc *Document, err err
 			doc.Tables = append(doc.Tables, t)
 		}
 	}
-	doc.Stored = storedPlan(f, lim)
 	return doc, nil
 }
 
@@ -369,7 +373,14 @@ func splitLines(s string) []string {
 	var out []string
 	for line := range strings.Lines(strings.ReplaceAll(s, "\r\n", "\n")) {
 		for part := range strings.SplitSeq(line, "\r") {
-			if t := strings.Join(strings.Fields(part), " "); t != "" {
+			// Most lines have no space to collapse: they are kept as
+			// they are (pprof: Fields and Join were a tenth of
+			// ReadXLSX).
+			t := strings.TrimSuffix(part, "\n")
+			if !spaceCollapsed(t) {
+				t = strings.Join(strings.Fields(t), " ")
+			}
+			if t != "" {
 				out = append(out, norm.NFC.String(t))
 			}
 		}

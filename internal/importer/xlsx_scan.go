@@ -269,7 +269,14 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					return nil, tooLarge(TooLargeRows, int64(lim.MaxRows))
 				}
 				rowN, colN = n, 0
-				s.rows = append(s.rows, scanRow{num: n})
+				// Rows of a table are about as wide as the row above:
+				// room for that many cells saves growing the slice
+				// cell by cell (it was most of what the scan allocated).
+				width := 0
+				if k := len(s.rows); k > 0 {
+					width = len(s.rows[k-1].cells)
+				}
+				s.rows = append(s.rows, scanRow{num: n, cells: make([]scanCell, 0, width)})
 				row = &s.rows[len(s.rows)-1]
 			case "c":
 				if !data {
@@ -334,7 +341,11 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 				value.Write(t)
 			}
 			if inT {
-				cell.inline += string(t)
+				if cell.inline == "" {
+					cell.inline = string(t)
+				} else {
+					cell.inline += string(t)
+				}
 			}
 		case xml.EndElement:
 			depth--

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/plantest"
 	"github.com/parplan/parplan/internal/xlsx"
 )
@@ -45,6 +46,7 @@ func TestQuickTextAsExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fast.stored, slow.stored = nil, nil // two parses of the same plan
 		if !reflect.DeepEqual(fast, slow) {
 			t.Errorf("workbook %d: the quick texts differ from excelize's", i)
 		}
@@ -66,4 +68,20 @@ func openForTest(data []byte) (bool, error) {
 		return false, err
 	}
 	return took > 0, nil
+}
+
+// TestStoredLoadOf: Import uses the parse ReadXLSX started only for the
+// bytes it started on, not for a Stored a caller replaced.
+func TestStoredLoadOf(t *testing.T) {
+	data := plan.Encode(plantest.Big(t, 3), "", plan.Comments{})
+	l := loadStored(data)
+	if !l.of(data) || l.of(bytes.Clone(data)) || l.of(nil) || (*storedLoad)(nil).of(data) {
+		t.Error("of")
+	}
+	if p := l.plan(); p == nil || p.Meta.ID.Value != "big" {
+		t.Errorf("plan %+v", p)
+	}
+	if p := loadStored([]byte("plan: [")).plan(); p != nil {
+		t.Errorf("a broken plan loaded: %+v", p)
+	}
 }

@@ -9,6 +9,7 @@ func TestFold(t *testing.T) {
 		"bố trí":                "bo tri",
 		"Đa\u0306\u0301k (NFD)": "Dak (NFD)",
 		"plain":                 "plain",
+		"日本 Đà Lạt ø":           "日本 Da Lat ø",
 	}
 	for in, want := range tests {
 		if got := Fold(in); got != want {
