@@ -165,12 +165,13 @@ func (s Score) Changed() bool {
 	return s.Old.OK && !s.Old.V.Equal(s.New.V)
 }
 
-// Delta is New − Old; absent unless both are present.
+// Delta is New − Old without trailing zero decimals (2.5 − 2.0 is 0.5);
+// absent unless both are present.
 func (s Score) Delta() plan.Opt {
 	if !s.Old.OK || !s.New.OK {
 		return plan.Opt{}
 	}
-	return plan.Opt{V: s.New.V.Sub(s.Old.V), OK: true}
+	return plan.Opt{V: s.New.V.Sub(s.Old.V).Trim(), OK: true}
 }
 
 // Equal reports whether the plans do not differ.
