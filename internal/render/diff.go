@@ -115,6 +115,11 @@ func (x diffWords) appendix(a *diff.Appendix) diffSection {
 		s.lines = append(s.lines, diffLine{markRemoved, x.p.T("diff.appendix-removed", "Items", msg.New("diff.items", "Count", a.Items))})
 	}
 	for _, c := range a.Changes {
+		// The total line says what a changed total row does, unless the
+		// total did not change (a stated total dropped for an equal sum).
+		if k, ok := strings.CutPrefix(c.Key, "total."); ok && a.Total[scoreKey(k)].Changed() {
+			continue
+		}
 		s.lines = append(s.lines, x.change("", c))
 	}
 	s.lines = append(s.lines, x.acks("", a.Acks)...)
