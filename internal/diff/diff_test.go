@@ -465,3 +465,36 @@ func TestFilter(t *testing.T) {
 		t.Errorf("the unfiltered result has %d lines:\n%s", len(describe(r)), strings.Join(describe(r), "\n"))
 	}
 }
+
+// TestCompareBundled: edits of real plans: a criterion of Đắk Nông's
+// Phụ lục 01 and a task two sections deep in its Phụ lục 02; a task of Gia
+// Lai 2021, whose numbers restart per section (refs I.1, III.1).
+func TestCompareBundled(t *testing.T) {
+	base := readFile(t, "../../plans/daknong-2024.yaml")
+	old := load(t, "old.yaml", base)
+	new := load(t, "new.yaml", edit(t, base,
+		"            name: Thực hiện chế độ báo cáo CCHC định kỳ\n            max: 0.5\n            achieved: 0.5\n",
+		"            name: Thực hiện chế độ báo cáo CCHC định kỳ, đột xuất\n            max: 0.5\n            achieved: 0.25\n",
+		"chính sách cải cách hành chính nhà nước)\n                lead:\n",
+		"chính sách cải cách hành chính nhà nước)\n                deadline: Quý III/2024\n                lead:\n",
+		"                  - các cơ quan, đơn vị có liên quan\n                deadline: Thường xuyên\n          - code: \"II\"\n",
+		"                  - các cơ quan, đơn vị có liên quan\n          - code: \"II\"\n"))
+	want := []string{
+		"phu-luc-01 1: 1.2 renamed \"Thực hiện chế độ báo cáo CCHC định kỳ\"→\"Thực hiện chế độ báo cáo CCHC định kỳ, đột xuất\"",
+		"phu-luc-01 1: 1.2 achieved 0.5→0.25",
+		"phu-luc-02 A: 1 deadline \"Thường xuyên\"→\"Quý III/2024\"",
+	}
+	got := describe(Compare(old, new))
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	base = readFile(t, "../../plans/gialai-2021.yaml")
+	old = load(t, "old.yaml", base)
+	new = load(t, "new.yaml", edit(t, base,
+		"              - Văn phòng HĐND tỉnh\n              - Văn phòng UBND tỉnh\n              - Các Sở, ban, ngành có liên quan\n          # I.2",
+		"              - Văn phòng UBND tỉnh\n              - Các Sở, ban, ngành có liên quan\n              - Sở Nội vụ\n          # I.2"))
+	want = []string{`phu-luc I: I.1 support +["Sở Nội vụ"] -["Văn phòng HĐND tỉnh"]`}
+	if got := describe(Compare(old, new)); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
