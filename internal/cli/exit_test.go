@@ -58,6 +58,14 @@ func TestExitCodes(t *testing.T) {
 		{name: "help", args: []string{"--help"}, want: ExitOK},
 		{name: "version", args: []string{"--version"}, want: ExitOK},
 		{name: "list rules", args: []string{"validate", "--list-rules"}, want: ExitOK},
+		{name: "diff of equal plans", args: []string{"diff", good, good}, want: ExitOK},
+		{name: "diff of plans that differ", args: []string{"diff", good, bad}, want: ExitProblems},
+		{name: "diff with a broken file", args: []string{"diff", good, write("broken2.yaml", "plan: [")}, want: ExitProblems},
+		{name: "diff with a missing file", args: []string{"diff", good, filepath.Join(dir, "missing.yaml")}, want: ExitFailure},
+		{name: "diff with one argument", args: []string{"diff", good}, want: ExitUsage},
+		{name: "diff with a bad format", args: []string{"diff", good, bad, "-f", "xml"}, want: ExitUsage},
+		{name: "diff with an unknown appendix", args: []string{"diff", good, bad, "--appendix", "nope"}, want: ExitUsage},
+		{name: "diff of two non-files", args: []string{"diff", "nope", "nada"}, want: ExitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

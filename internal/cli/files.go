@@ -121,17 +121,27 @@ func readPlan(ios *IO, file string) (*plan.Plan, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, failure("cli.file-error", "File", file, "Err", err)
 	}
-	name := displayName(file)
+	p, ok := loadPlan(ios, displayName(file), data, msg.New("cli.not-a-plan", "File", displayName(file), "Arg", file))
+	if !ok {
+		return nil, nil, reported(ExitProblems)
+	}
+	return p, validate.Plan(p, validate.Options{}), nil
+}
+
+// loadPlan loads a plan read from a file or from git, named name in its
+// findings. A plan that does not load has its findings printed on stderr,
+// then the hint (how to check it), and ok is false.
+func loadPlan(ios *IO, name string, data []byte, hint msg.Message) (p *plan.Plan, ok bool) {
 	p, ds := plan.Load(name, data)
 	if p == nil || len(ds) > 0 {
 		diag.Sort(ds)
 		for _, d := range ds {
 			fmt.Fprintln(ios.ErrOut, d.Format(ios.P))
 		}
-		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.T("cli.not-a-plan", "File", name, "Arg", file))
-		return nil, nil, reported(ExitProblems)
+		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.S(hint))
+		return nil, false
 	}
-	return p, validate.Plan(p, validate.Options{}), nil
+	return p, true
 }
 
 // checkPlanArg refuses, as a usage error, an argument that cannot name

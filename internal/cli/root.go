@@ -259,6 +259,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 	root.AddCommand(
 		newValidateCmd(ios),
 		newGapCmd(ios),
+		newDiffCmd(ios),
 		newCriteriaCmd(ios),
 		newInitCmd(ios),
 		newExportCmd(ios),
