@@ -44,6 +44,14 @@ func langRuns(t *testing.T) [][]string {
 		{"import", "../../testdata/import/bad/unknown-header.docx"}, {"import", "../../testdata/import/bad/bomb.docx"},
 		{"import", "../../testdata/import/bad/password.xlsx"}, {"import", "../../testdata/import/tuyenquang-skh-2023.doc"},
 		{"import", "../../testdata/import/bad/no-table.docx"}, {"import", "../../testdata/import/bad/truncated.docx"},
+		{"review", "--help"}, {"help", "review"}, {"review"}, {"review", "../../plans/daknong-2024.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "../../testdata/review/daknong-2026.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "-f", "markdown"},
+		{"review", "../../plans/hagiang-2021.yaml", "../../testdata/review/hagiang-2022.yaml"},
+		{"review", "../../testdata/review/daknong-2025.yaml", "../../plans/daknong-2024.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2026.yaml", "--force-years"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/invalid/syntax.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "-f", "xml"},
 	}
 	plans, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range plans {

@@ -118,8 +118,8 @@ func (s *Sum) add(r Row) {
 	if !r.Status.Compared() {
 		return
 	}
-	s.Target = plan.Opt{V: s.Target.V.Add(r.Target.V), OK: true}
-	s.Result = plan.Opt{V: s.Result.V.Add(r.Result.V), OK: true}
+	s.Target = plan.Opt{V: s.Target.V.Add(r.Target.V).Trim(), OK: true}
+	s.Result = plan.Opt{V: s.Result.V.Add(r.Result.V).Trim(), OK: true}
 	s.Diff = sub(s.Result, s.Target)
 }
 

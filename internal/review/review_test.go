@@ -173,7 +173,7 @@ func TestCompareSameSet(t *testing.T) {
 	// Totals over the criteria compared: 5.7 has no result, so its
 	// target (2.9) is in neither sum.
 	fields := []struct {
-		code, target, result, diff string
+		code, target, result, diff      string
 		met, exceeded, missed, noResult int
 	}{
 		{"1", "9.45", "9.4", "-0.05", 7, 0, 1, 0},
