@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the constructed plans of testdata/review/ for `parplan review`.
 
-    python3 testdata/review/make_plans.py   (from the repository root)
+    python3 testdata/review/make_plans.py   (from the repository root; needs PyYAML)
+
+Run it again after changing the numbers below, then update the tables of
+internal/review/review_test.go by hand: they are the check on the code.
 
 They are NOT transcriptions of real documents: the scores are invented so
 that every outcome of a review occurs, and internal/review/review_test.go
