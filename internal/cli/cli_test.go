@@ -19,7 +19,9 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs testdata/script/*.txtar: the CLI's exit codes, formats
-// and messages, as a user sees them. $PLANS is the repository's plans/.
+// and messages, as a user sees them. $PLANS is the repository's plans/;
+// $DOCS, $PROGRESS and $REVIEW are the test documents, progress reports
+// and constructed review plans under testdata/.
 func TestScripts(t *testing.T) {
 	plans, err := filepath.Abs("../../plans")
 	if err != nil {
@@ -31,6 +33,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PLANS", plans)
 			env.Setenv("DOCS", filepath.Join(plans, "..", "testdata", "import"))
 			env.Setenv("PROGRESS", filepath.Join(plans, "..", "testdata", "progress"))
+			env.Setenv("REVIEW", filepath.Join(plans, "..", "testdata", "review"))
 			env.Setenv("NO_COLOR", "")
 			// Scripts speak English unless they choose otherwise
 			// (env PARPLAN_LANG=vi, or --lang vi).

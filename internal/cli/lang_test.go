@@ -61,6 +61,14 @@ func langRuns(t *testing.T) [][]string {
 		{"validate", "../../testdata/progress"},
 		{"init", "--progress", "../../plans/daknong-2024.yaml", "--agency", "so tu phap", "--as-of", "2024-09-30", "-o", "-"},
 		{"init", "--progress", "../../plans/daknong-2024.yaml", "--agency", "so tu phap", "-o", "-"},
+		{"review", "--help"}, {"help", "review"}, {"review"}, {"review", "../../plans/daknong-2024.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "../../testdata/review/daknong-2026.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "-f", "markdown"},
+		{"review", "../../plans/hagiang-2021.yaml", "../../testdata/review/hagiang-2022.yaml"},
+		{"review", "../../testdata/review/daknong-2025.yaml", "../../plans/daknong-2024.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2026.yaml", "--force-years"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/invalid/syntax.yaml"},
+		{"review", "../../plans/daknong-2024.yaml", "../../testdata/review/daknong-2025.yaml", "-f", "xml"},
 	}
 	plans, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range plans {

@@ -266,6 +266,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 		newImportCmd(ios),
 		newWorklistCmd(ios),
 		newProgressCmd(ios),
+		newReviewCmd(ios),
 	)
 	localizeCobra(p, root)
 	return root
