@@ -145,8 +145,13 @@ func checkMissing(c *context, set *criteria.Set, a *plan.Appendix, present map[s
 	if len(missing) > 20 {
 		list = m("check.codes-more", "Codes", missing[:20], "Count", len(missing)-20)
 	}
-	c.report(appendixSubject(a), a.ID.Pos, diag.Note, ruleCriterionMissing, "", nil,
-		m("check.criteria-missing", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list))
+	text := m("check.criteria-missing", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list)
+	if cov := set.Coverage(); len(cov) > 0 {
+		// The set's data is partial: these are the criteria it knows, not
+		// all the set has.
+		text = m("check.criteria-missing-partial", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list, "Coverage", cov[0])
+	}
+	c.report(appendixSubject(a), a.ID.Pos, diag.Note, ruleCriterionMissing, "", nil, text)
 }
 
 func anyPresent(cr *criteria.Criterion, present map[string]*plan.Item) bool {
