@@ -53,7 +53,7 @@ func (criteriaRules) check(c *context) {
 	for _, a := range c.plan.Appendices {
 		present := map[string]*plan.Item{}
 		a.Walk(func(it *plan.Item) {
-			code, ok := criterionCode(a, it)
+			code, ok := CriterionCode(a, it)
 			if !ok {
 				return
 			}
@@ -66,10 +66,11 @@ func (criteriaRules) check(c *context) {
 	}
 }
 
-// criterionCode returns the official code an item is about: its
+// CriterionCode returns the official code an item is about: its
 // criterion key, or its code in an appendix numbered by criteria (a scored
-// table). Task lists and running numbers name no criterion.
-func criterionCode(a *plan.Appendix, it *plan.Item) (string, bool) {
+// table). Task lists and running numbers name no criterion. gap matches
+// items to a criteria set through it, as these rules do.
+func CriterionCode(a *plan.Appendix, it *plan.Item) (string, bool) {
 	if it.Criterion.Value != "" {
 		return it.Criterion.Value, true
 	}
