@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -116,11 +117,20 @@ func listSets(ios *IO, format string, sets []*criteria.Set) error {
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true
-		_ = cw.Write([]string{"id", "decision", "from_year", "to_year", "max", "complete", "criteria"})
+		// Columns are only added, at the end.
+		_ = cw.Write([]string{"id", "decision", "from_year", "to_year", "max", "complete", "criteria",
+			"decision_date", "scheme", "self_only", "known_fields", "known_criteria", "known_sub_criteria",
+			"published_fields", "published_criteria", "published_sub_criteria"})
 		for _, s := range sets {
 			n := 0
 			s.Walk(func(*criteria.Criterion) { n++ })
-			_ = cw.Write([]string{s.ID, s.Decision, fmt.Sprint(s.FromYear), fmt.Sprint(s.ToYear), s.Max.String(), fmt.Sprint(s.Complete), fmt.Sprint(n)})
+			k := s.Known()
+			pub := []string{"", "", ""}
+			if p := s.Published; p != nil {
+				pub = []string{fmt.Sprint(p.Fields), fmt.Sprint(p.Criteria), fmt.Sprint(p.SubCriteria)}
+			}
+			_ = cw.Write(append([]string{s.ID, s.Decision, fmt.Sprint(s.FromYear), fmt.Sprint(s.ToYear), s.Max.String(), fmt.Sprint(s.Complete), fmt.Sprint(n),
+				dateText(s), s.Scheme, fmt.Sprint(s.SelfOnly), fmt.Sprint(k.Fields), fmt.Sprint(k.Criteria), fmt.Sprint(k.SubCriteria)}, pub...))
 		}
 		cw.Flush()
 		return cw.Error()
@@ -140,21 +150,39 @@ type jsonCriterion struct {
 }
 
 type jsonSetOut struct {
-	ID       string                 `json:"id"`
-	Name     string                 `json:"name"`
-	Decision string                 `json:"decision"`
-	FromYear int                    `json:"from_year"`
-	ToYear   *int                   `json:"to_year"`
-	Max      decimal.Dec            `json:"max"`
-	Complete bool                   `json:"complete"`
-	Split    map[string]decimal.Dec `json:"points_by_assessment"`
-	Items    []jsonCriterion        `json:"items,omitempty"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Decision string `json:"decision"`
+	// DecisionDate is YYYY-MM-DD, null when no source gives it.
+	DecisionDate *string                `json:"decision_date"`
+	Scheme       string                 `json:"scheme"`
+	FromYear     int                    `json:"from_year"`
+	ToYear       *int                   `json:"to_year"`
+	Max          decimal.Dec            `json:"max"`
+	Complete     bool                   `json:"complete"`
+	SelfOnly     bool                   `json:"self_only"`
+	Known        criteria.Counts        `json:"known"`
+	Published    *criteria.Counts       `json:"published"`
+	Split        map[string]decimal.Dec `json:"points_by_assessment"`
+	Items        []jsonCriterion        `json:"items,omitempty"`
+}
+
+// dateText is a set's decision date as YYYY-MM-DD, or "".
+func dateText(s *criteria.Set) string {
+	if s.DecisionDate.IsZero() {
+		return ""
+	}
+	return s.DecisionDate.Format(time.DateOnly)
 }
 
 // jsonSet describes a set, with its criteria down to depth (none when
 // depth is negative).
 func jsonSet(s *criteria.Set, depth int) jsonSetOut {
-	out := jsonSetOut{ID: s.ID, Name: s.Name, Decision: s.Decision, FromYear: s.FromYear, Max: s.Max, Complete: s.Complete, Split: map[string]decimal.Dec{}}
+	out := jsonSetOut{ID: s.ID, Name: s.Name, Decision: s.Decision, Scheme: s.Scheme, FromYear: s.FromYear, Max: s.Max,
+		Complete: s.Complete, SelfOnly: s.SelfOnly, Known: s.Known(), Published: s.Published, Split: map[string]decimal.Dec{}}
+	if d := dateText(s); d != "" {
+		out.DecisionDate = &d
+	}
 	if s.ToYear != 0 {
 		to := s.ToYear
 		out.ToYear = &to

@@ -22,6 +22,11 @@ type gapOptions struct {
 	// SortSet is set when --sort was given: by lead, the default order
 	// is the points lost, not the file's.
 	SortSet bool
+	// Recoverable ranks the lost points by who can win them back; it
+	// orders the rows its own way, so --sort, --level and --by are
+	// refused with it (Conflict names the first given).
+	Recoverable bool
+	Conflict    string
 }
 
 func newGapCmd(ios *IO) *cobra.Command {
@@ -36,6 +41,11 @@ func newGapCmd(ios *IO) *cobra.Command {
 			case 1:
 				opts.File = args[0]
 				opts.SortSet = cmd.Flags().Changed("sort")
+				for _, name := range []string{"sort", "level", "by"} {
+					if opts.Conflict == "" && cmd.Flags().Changed(name) {
+						opts.Conflict = "--" + name
+					}
+				}
 			default:
 				return usageError("cli.one-plan", "Cmd", "gap", "Count", len(args), "Args", args)
 			}
@@ -48,6 +58,7 @@ func newGapCmd(ios *IO) *cobra.Command {
 	f.StringVar(&opts.Sort, "sort", "code", flagUsage(p, "gap", "sort", "Keys", gap.SortKeys))
 	f.IntVar(&opts.Top, "top", 0, flagUsage(p, "gap", "top"))
 	f.StringVar(&opts.By, "by", "", flagUsage(p, "gap", "by"))
+	f.BoolVar(&opts.Recoverable, "recoverable", false, flagUsage(p, "gap", "recoverable"))
 	f.StringVarP(&opts.Format, "format", "f", "table", flagUsage(p, "gap", "format", "Formats", render.GapFormats))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.GapFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(gap.Levels, cobra.ShellCompDirectiveNoFileComp))
@@ -74,7 +85,10 @@ func runGap(opts *gapOptions) error {
 	if opts.By != "" && opts.By != "lead" {
 		return usageError("cli.unknown-by", "Value", opts.By)
 	}
-	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File, P: opts.IO.P})
+	if opts.Recoverable && opts.Conflict != "" {
+		return usageError("cli.recoverable-conflict", "Flag", opts.Conflict)
+	}
+	printer, err := render.NewGap(opts.Format, render.GapOptions{ByLead: opts.By == "lead", Recoverable: opts.Recoverable, Color: opts.IO.color(), Width: opts.IO.width(), File: opts.File, P: opts.IO.P})
 	if err != nil {
 		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", render.GapFormats)
 	}
@@ -89,7 +103,7 @@ func runGap(opts *gapOptions) error {
 	if byLead && !opts.SortSet {
 		sortKey = gap.SortLost
 	}
-	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top, ByLead: byLead})
+	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top, ByLead: byLead, Recoverable: opts.Recoverable})
 	if err != nil {
 		return usageError("cli.unknown-appendix", "Value", opts.Appendix, "File", displayName(opts.File), "IDs", appendixList(p))
 	}

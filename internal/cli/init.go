@@ -15,6 +15,7 @@ import (
 	"github.com/parplan/parplan/internal/atomicfile"
 	"github.com/parplan/parplan/internal/criteria"
 	"github.com/parplan/parplan/internal/diag"
+	"github.com/parplan/parplan/internal/render"
 	"github.com/parplan/parplan/internal/scaffold"
 	"github.com/parplan/parplan/internal/validate"
 )
@@ -94,6 +95,7 @@ func runInit(opts *initOptions) error {
 		if _, err := opts.IO.Out.Write(data); err != nil {
 			return failure("cli.write-output", "Err", err.Error())
 		}
+		initPartial(opts.IO, set)
 		return nil
 	}
 	if _, err := os.Lstat(opts.Output); err == nil {
@@ -110,7 +112,17 @@ func runInit(opts *initOptions) error {
 	n := 0
 	set.Walk(func(*criteria.Criterion) { n++ })
 	fmt.Fprintln(opts.IO.ErrOut, opts.IO.P.T("cli.init-wrote", "File", opts.Output, "Count", n, "Set", set.ID, "Max", set.Max))
+	initPartial(opts.IO, set)
 	return nil
+}
+
+// initPartial says on standard error what the set's data lacks, as the
+// new file's comment does: the plan can list only the criteria the data
+// knows.
+func initPartial(ios *IO, set *criteria.Set) {
+	if c := set.Coverage(); len(c) > 0 {
+		fmt.Fprintln(ios.ErrOut, ios.P.T("cli.init-partial", "Text", render.CoverageText(ios.P, c)))
+	}
 }
 
 // newPlanFile returns the id and the editor's schema path of a plan file

@@ -46,6 +46,8 @@ func langRuns(t *testing.T) [][]string {
 		{"diff", "HEAD~999999", "../../testdata/diff/v1.yaml"},
 		{"validate"}, {"validate", ""}, {"validate", "--format", "xml", "x.yaml"}, {"validate", "--nope"},
 		{"frobnicate"}, {"valdate"}, {"criteria", "nope"}, {"gap", "--top"},
+		{"gap", "../../plans/daknong-2024.yaml", "--recoverable", "--sort", "lost"},
+		{"gap", "../../testdata/valid/scored.yaml", "--recoverable"},
 		{"import", "--help"}, {"import"}, {"import", "../../testdata/import/daknong-2024.docx"},
 		{"import", "../../testdata/import/hagiang-2021.xlsx", "-o", filepath.Join(dir, "hg.yaml")},
 		{"import", "../../testdata/import/bad/unknown-header.docx"}, {"import", "../../testdata/import/bad/bomb.docx"},
@@ -72,7 +74,8 @@ func langRuns(t *testing.T) [][]string {
 	}
 	plans, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range plans {
-		runs = append(runs, []string{"gap", f}, []string{"gap", f, "--by", "lead"}, []string{"gap", f, "-f", "markdown"})
+		runs = append(runs, []string{"gap", f}, []string{"gap", f, "--by", "lead"}, []string{"gap", f, "-f", "markdown"},
+			[]string{"gap", f, "--recoverable"}, []string{"gap", f, "--recoverable", "-f", "markdown"})
 	}
 	invalid, _ := filepath.Glob("../../testdata/invalid/*.yaml")
 	for _, f := range invalid {

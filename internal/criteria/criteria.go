@@ -10,13 +10,16 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/parplan/parplan/internal/decimal"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/schema"
 )
 
@@ -41,9 +44,16 @@ var Assessments = []string{Self, Survey, SIPAS, Socioeconomic, Ministry}
 
 // Set is one official criteria set.
 type Set struct {
-	ID       string
-	Name     string
+	ID   string
+	Name string
+	// Decision cites the decision that issues the set, as the documents
+	// do ("Quyết định số 876/QĐ-BNV ngày 10/11/2022 của Bộ Nội vụ").
 	Decision string
+	// DecisionDate is the decision's date; zero when no source gives it.
+	DecisionDate time.Time
+	// Scheme is the name of the Đề án the decision approves, of which the
+	// set is part; "" when no source gives it.
+	Scheme string
 	// FromYear and ToYear are the years whose results the set scores
 	// (the index "năm N", evaluated and published in spring N+1); ToYear
 	// is 0 while no newer set replaces it.
@@ -51,9 +61,16 @@ type Set struct {
 	ToYear   int
 	// Max is the total of the set's points as the data covers them.
 	Max decimal.Dec
-	// Complete is false when the data covers only part of the set (the
-	// self-assessed part a province's table lists).
+	// Complete is true only when published descriptions of the set give
+	// its counts and the data holds every one of them (Parse enforces
+	// it).
 	Complete bool
+	// Published are the counts that published descriptions of the set
+	// give; nil when no source gives them.
+	Published *Counts
+	// SelfOnly is set when the data holds only the part of the set that
+	// its source table lists for the province to assess itself.
+	SelfOnly bool
 	Items    []*Criterion
 
 	byCode map[string]*Criterion
@@ -69,6 +86,45 @@ type Criterion struct {
 	Assessment string
 	Items      []*Criterion
 	Parent     *Criterion
+}
+
+// Counts are the numbers of a set's fields (lĩnh vực), criteria (tiêu
+// chí) and sub-criteria (tiêu chí thành phần).
+type Counts struct {
+	Fields      int `yaml:"fields" json:"fields"`
+	Criteria    int `yaml:"criteria" json:"criteria"`
+	SubCriteria int `yaml:"sub_criteria" json:"sub_criteria"`
+}
+
+// Known counts the fields, criteria and sub-criteria the data holds.
+func (s *Set) Known() Counts {
+	var n Counts
+	s.Walk(func(c *Criterion) {
+		switch c.Depth() {
+		case 0:
+			n.Fields++
+		case 1:
+			n.Criteria++
+		default:
+			n.SubCriteria++
+		}
+	})
+	return n
+}
+
+// Undivided returns the criteria the data lists without sub-criteria, in
+// order. Where the data holds fewer sub-criteria than published but
+// every parent's points are its children's sum, these are the only
+// criteria whose sub-criteria can be missing without points missing too;
+// which of them lack sub-criteria, the data cannot tell.
+func (s *Set) Undivided() []*Criterion {
+	var out []*Criterion
+	s.Walk(func(c *Criterion) {
+		if c.Depth() == 1 && len(c.Items) == 0 {
+			out = append(out, c)
+		}
+	})
+	return out
 }
 
 // Lookup returns the criterion with the given code, or nil.
@@ -116,14 +172,18 @@ func (c *Criterion) Depth() int { return strings.Count(c.Code, ".") }
 
 // file is the YAML shape of a set.
 type file struct {
-	ID       string      `yaml:"id"`
-	Name     string      `yaml:"name"`
-	Decision string      `yaml:"decision"`
-	FromYear int         `yaml:"from_year"`
-	ToYear   int         `yaml:"to_year"`
-	Max      yamlDec     `yaml:"max"`
-	Complete bool        `yaml:"complete"`
-	Items    []*fileItem `yaml:"items"`
+	ID           string      `yaml:"id"`
+	Name         string      `yaml:"name"`
+	Decision     string      `yaml:"decision"`
+	DecisionDate string      `yaml:"decision_date"`
+	Scheme       string      `yaml:"scheme"`
+	FromYear     int         `yaml:"from_year"`
+	ToYear       int         `yaml:"to_year"`
+	Max          yamlDec     `yaml:"max"`
+	Complete     bool        `yaml:"complete"`
+	Published    *Counts     `yaml:"published"`
+	Part         string      `yaml:"part"`
+	Items        []*fileItem `yaml:"items"`
 }
 
 type fileItem struct {
@@ -214,10 +274,20 @@ func Parse(data []byte) (*Set, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, err
 	}
-	s := &Set{ID: f.ID, Name: f.Name, Decision: f.Decision, FromYear: f.FromYear, ToYear: f.ToYear,
-		Max: f.Max.Dec, Complete: f.Complete, byCode: map[string]*Criterion{}}
+	s := &Set{ID: f.ID, Name: f.Name, Decision: f.Decision, Scheme: f.Scheme, FromYear: f.FromYear, ToYear: f.ToYear,
+		Max: f.Max.Dec, Complete: f.Complete, Published: f.Published, byCode: map[string]*Criterion{}}
 	if s.ID == "" || s.Decision == "" || s.FromYear == 0 {
 		return nil, fmt.Errorf("id, decision and from_year are required")
+	}
+	if err := s.readDate(f.DecisionDate); err != nil {
+		return nil, err
+	}
+	switch f.Part {
+	case "":
+	case "self":
+		s.SelfOnly = true
+	default:
+		return nil, fmt.Errorf("part %q is not \"self\" (the self-assessed part only) or absent (the whole set)", f.Part)
 	}
 	var build func(items []*fileItem, parent *Criterion) ([]*Criterion, error)
 	build = func(items []*fileItem, parent *Criterion) ([]*Criterion, error) {
@@ -271,7 +341,67 @@ func Parse(data []byte) (*Set, error) {
 	if err := checkSum("the set", s.Max, true, items); err != nil {
 		return nil, err
 	}
+	if err := s.checkComplete(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// decisionDay finds the date a decision's citation writes: "ngày
+// 10/11/2022".
+var decisionDay = regexp.MustCompile(`ngày (\d{1,2})/(\d{1,2})/(\d{4})`)
+
+// readDate reads decision_date (YYYY-MM-DD) and checks that the
+// decision's citation, where it writes a date, writes the same one.
+func (s *Set) readDate(text string) error {
+	if text != "" {
+		d, err := time.Parse(time.DateOnly, text)
+		if err != nil {
+			return fmt.Errorf("decision_date %q is not a date YYYY-MM-DD", text)
+		}
+		s.DecisionDate = d
+	}
+	m := decisionDay.FindStringSubmatch(s.Decision)
+	if m == nil {
+		return nil
+	}
+	if s.DecisionDate.IsZero() {
+		return fmt.Errorf("decision %q writes a date but decision_date is missing", s.Decision)
+	}
+	if got := fmt.Sprintf("%s/%s/%s", m[1], m[2], m[3]); got != s.DecisionDate.Format("2/1/2006") {
+		return fmt.Errorf("decision %q writes %s, decision_date is %s", s.Decision, got, text)
+	}
+	return nil
+}
+
+// checkComplete holds the data to its claim: a set is complete exactly
+// when published counts exist and the data holds all of them; an
+// incomplete set must say what it lacks (fewer than the published
+// counts, or only the self-assessed part).
+func (s *Set) checkComplete() error {
+	known := s.Known()
+	if p := s.Published; p != nil {
+		if known.Fields > p.Fields || known.Criteria > p.Criteria || known.SubCriteria > p.SubCriteria {
+			return fmt.Errorf("the data holds %s, more than the published %s", known, *p)
+		}
+	}
+	short := s.Published != nil && known != *s.Published
+	switch {
+	case s.Complete && s.Published == nil:
+		return fmt.Errorf("complete: true needs the published counts to check it against (published: {fields, criteria, sub_criteria})")
+	case s.Complete && short:
+		return fmt.Errorf("complete: true, but the data holds %s of the published %s", known, *s.Published)
+	case s.Complete && s.SelfOnly:
+		return fmt.Errorf("complete: true, but part: self")
+	case !s.Complete && !short && !s.SelfOnly:
+		return fmt.Errorf("complete: false, but nothing says what is missing: the data holds %s, the published counts are %v, and part is not self", known, s.Published)
+	}
+	return nil
+}
+
+// String is "8 fields, 37 criteria, 75 sub-criteria".
+func (c Counts) String() string {
+	return fmt.Sprintf("%d fields, %d criteria, %d sub-criteria", c.Fields, c.Criteria, c.SubCriteria)
 }
 
 func checkSum(what string, max decimal.Dec, hasMax bool, kids []*Criterion) error {
@@ -286,4 +416,62 @@ func checkSum(what string, max decimal.Dec, hasMax bool, kids []*Criterion) erro
 		return fmt.Errorf("%s: max %s, but its children add up to %s", what, max, sum)
 	}
 	return nil
+}
+
+// Coverage says what a set's data lacks, as messages for the user: none
+// for a complete set; else what is missing and, where the data can tell,
+// where it may be.
+func (s *Set) Coverage() []msg.Message {
+	if s.Complete {
+		return nil
+	}
+	var out []msg.Message
+	if s.SelfOnly {
+		out = append(out, msg.New("set.partial-self", "Set", s.ID, "Max", s.Max))
+	}
+	p := s.Published
+	if p == nil {
+		if !s.SelfOnly {
+			out = append(out, msg.New("set.partial", "Set", s.ID))
+		}
+		return out
+	}
+	out = append(out, msg.New("set.partial-counts", "Set", s.ID, "Parts", s.Shortfall()))
+	known := s.Known()
+	// Every parent is the sum of its children (Parse), so sub-criteria
+	// with points can only be missing under a criterion listed whole —
+	// as long as no field or criterion is missing too, and the data
+	// holds every point of the set.
+	if !s.SelfOnly && known.Fields == p.Fields && known.Criteria == p.Criteria && known.SubCriteria < p.SubCriteria {
+		var codes msg.List
+		for _, c := range s.Undivided() {
+			codes = append(codes, c.Code)
+		}
+		out = append(out, msg.New("set.undivided", "Count", len(codes), "Codes", codes))
+	}
+	return out
+}
+
+// Shortfall lists the counts the data holds fewer of than published
+// ("75 of the 88 sub-criteria"); empty without published counts.
+func (s *Set) Shortfall() msg.List {
+	p := s.Published
+	if p == nil {
+		return nil
+	}
+	k := s.Known()
+	var parts msg.List
+	for _, c := range []struct {
+		id          string
+		known, want int
+	}{
+		{"set.count.fields", k.Fields, p.Fields},
+		{"set.count.criteria", k.Criteria, p.Criteria},
+		{"set.count.sub-criteria", k.SubCriteria, p.SubCriteria},
+	} {
+		if c.known < c.want {
+			parts = append(parts, msg.New(c.id, "Known", c.known, "Count", c.want))
+		}
+	}
+	return parts
 }

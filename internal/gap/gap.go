@@ -2,7 +2,8 @@
 // back: for every scored item, lost = max − achieved (điểm bị mất), gain =
 // target − achieved (phấn đấu tăng) and left = max − target (còn thiếu sau
 // mục tiêu), all exact, with totals, the projected index and the same
-// figures by lead agency.
+// figures by lead agency; and, on request, the lost points ranked by who
+// can win them back (recoverable.go).
 package gap
 
 import (
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/parplan/parplan/internal/agency"
+	"github.com/parplan/parplan/internal/criteria"
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/validate"
@@ -83,6 +85,10 @@ type Options struct {
 	// Agencies normalizes lead agencies; nil uses the built-in catalogue
 	// extended with the plan's own agencies.
 	Agencies *agency.Catalogue
+	// Recoverable ranks each scored appendix's lost points by who can
+	// win them back (Appendix.Recoverable); Top then cuts that ranking,
+	// not the rows.
+	Recoverable bool
 }
 
 // Report is the gap analysis of a plan.
@@ -126,6 +132,10 @@ type Appendix struct {
 	Stated *StatedIncrease
 	// ByLead is the same analysis per lead agency.
 	ByLead []LeadRow
+	// Recoverable is the ranking of the lost points by assessment; nil
+	// unless Options.Recoverable asks for it and the appendix has point
+	// scores.
+	Recoverable *Recoverable
 }
 
 // Scored reports whether the appendix has point scores.
@@ -224,12 +234,16 @@ func Analyze(p *plan.Plan, opts Options) (*Report, error) {
 	if opts.Appendix != "" && !slices.Contains(ids, opts.Appendix) {
 		return nil, fmt.Errorf("no appendix %q in this plan (appendices: %s)", opts.Appendix, strings.Join(ids, ", "))
 	}
+	var set *criteria.Set
+	if opts.Recoverable && p.Meta.CriteriaSet.Set() {
+		set, _ = criteria.Get(p.Meta.CriteriaSet.Value)
+	}
 	discrepancies := validate.Discrepancies(p)
 	for _, a := range p.Appendices {
 		if opts.Appendix != "" && a.ID.Value != opts.Appendix {
 			continue
 		}
-		ga := analyzeAppendix(a, opts, cat)
+		ga := analyzeAppendix(a, opts, cat, set)
 		for _, d := range discrepancies {
 			if d.Appendix == a {
 				ga.Discrepancies = append(ga.Discrepancies, d)
@@ -253,7 +267,7 @@ func Entries(p *plan.Plan) []agency.Entry {
 	return out
 }
 
-func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue) *Appendix {
+func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue, set *criteria.Set) *Appendix {
 	ga := &Appendix{ID: a.ID.Value, Label: a.Label.Value, Title: a.Title.Value}
 	rows := ItemRows(a, cat)
 	var all []Row
@@ -279,6 +293,12 @@ func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue) *App
 		ga.Stated = statedIncrease(a.Note.Value, ga.Total)
 	} else {
 		ga.Sections = sections(a)
+	}
+	if opts.Recoverable {
+		if ga.Total != nil {
+			ga.Recoverable = recoverable(a, rows, set, opts.Top)
+		}
+		opts.Top = 0
 	}
 	ga.ByLead = byLead(a, rows)
 	if opts.ByLead {

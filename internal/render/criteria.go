@@ -40,7 +40,11 @@ func Assessment(p *msg.Printer, kind string) string {
 func CriteriaSet(w io.Writer, set *criteria.Set, depth int, o TableOptions) error {
 	p := printer(o.P)
 	ew := &errWriter{w: w, width: o.Width}
-	ew.println(p.T("render.criteria.heading", "ID", set.ID, "Name", set.Name, "Decision", set.Decision, "Years", set.Years()))
+	heading := "render.criteria.heading"
+	if set.Scheme != "" {
+		heading = "render.criteria.heading-scheme"
+	}
+	ew.println(p.T(heading, "ID", set.ID, "Name", set.Name, "Decision", set.Decision, "Scheme", set.Scheme, "Years", set.Years()))
 	ew.render(criteriaSetTable(set, depth, o))
 	var parts []string
 	split := set.Split()
@@ -50,8 +54,8 @@ func CriteriaSet(w io.Writer, set *criteria.Set, depth int, o TableOptions) erro
 		}
 	}
 	ew.println(p.T("render.criteria.split", "Parts", strings.Join(parts, " · ")))
-	if !set.Complete {
-		ew.println(p.T("render.criteria.partial", "Points", msg.New("render.points", "N", p.Num(set.Max), "Count", set.Max.String())))
+	if c := set.Coverage(); len(c) > 0 {
+		ew.println(p.T("render.criteria.coverage", "Text", coverageText(p, c)))
 	}
 	return ew.err
 }
@@ -79,11 +83,30 @@ func criteriaSetTable(set *criteria.Set, depth int, o TableOptions) Table {
 	return t
 }
 
-// CriteriaSets lists the built-in criteria sets.
+// CoverageText joins what a set's data lacks into one sentence's text
+// (criteria.Set.Coverage), without the final stop.
+func CoverageText(p *msg.Printer, c []msg.Message) string { return coverageText(printer(p), c) }
+
+func coverageText(p *msg.Printer, c []msg.Message) string {
+	parts := make([]string, len(c))
+	for i, m := range c {
+		parts[i] = p.S(m)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// CriteriaSets lists the built-in criteria sets, then the Đề án each
+// belongs to.
 func CriteriaSets(w io.Writer, sets []*criteria.Set, o TableOptions) error {
+	p := printer(o.P)
 	ew := &errWriter{w: w, width: o.Width}
 	ew.render(criteriaSetsTable(sets, o))
-	ew.println(printer(o.P).T("render.criteria.print-one"))
+	for _, s := range sets {
+		if s.Scheme != "" {
+			ew.println(p.T("render.criteria.scheme", "ID", s.ID, "Scheme", s.Scheme))
+		}
+	}
+	ew.println(p.T("render.criteria.print-one"))
 	return ew.err
 }
 
@@ -100,10 +123,17 @@ func criteriaSetsTable(sets []*criteria.Set, o TableOptions) Table {
 	for _, s := range sets {
 		n := 0
 		s.Walk(func(*criteria.Criterion) { n++ })
-		note := ""
-		if !s.Complete {
-			note = p.T("render.criteria.self-only")
+		var notes []string
+		if s.SelfOnly {
+			notes = append(notes, p.T("render.criteria.self-only"))
 		}
+		if short := s.Shortfall(); len(short) > 0 {
+			notes = append(notes, p.T("render.criteria.known", "Parts", short))
+		}
+		if !s.Complete && len(notes) == 0 {
+			notes = append(notes, p.T("render.criteria.incomplete"))
+		}
+		note := strings.Join(notes, "; ")
 		t.Rows = append(t.Rows, []string{s.ID, s.Decision, s.Years(), fmt.Sprint(n), p.Num(s.Max), note})
 	}
 	return t

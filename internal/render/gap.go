@@ -17,6 +17,11 @@ type GapPrinter interface {
 type GapOptions struct {
 	// ByLead prints the analysis per lead agency instead of per item.
 	ByLead bool
+	// Recoverable prints the ranking of recoverable points
+	// (gap.Appendix.Recoverable) instead of the items; the table and
+	// Markdown formats print it wherever an appendix has one, CSV needs
+	// this to choose its columns, JSON always carries it.
+	Recoverable bool
 	// Color emphasises field rows and headers (table format only).
 	Color bool
 	// Width is the terminal width the table must fit, in columns; 0 is

@@ -9,8 +9,8 @@ import (
 	"github.com/parplan/parplan/internal/gap"
 )
 
-// gapCSV writes RFC 4180 CSV (UTF-8, CRLF line ends), one row per item or
-// per lead agency. Text cells that a spreadsheet would run as a formula
+// gapCSV writes RFC 4180 CSV (UTF-8, CRLF line ends), one row per item,
+// per lead agency, or (recoverable) per ranked criterion, field and total. Text cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or carriage return) get a leading
 // apostrophe; number cells are written as numbers.
 type gapCSV struct {
@@ -26,6 +26,13 @@ func (p gapCSV) Print(w io.Writer, r *gap.Report) error {
 			for _, l := range a.ByLead {
 				_ = cw.Write([]string{text(a.ID), text(l.Agency), fmt.Sprint(l.Items), fmt.Sprint(l.Shared),
 					num(l.Lost), num(l.Gain), num(l.Left), text(strings.Join(l.Codes, " "))})
+			}
+		}
+	} else if p.opts.Recoverable {
+		_ = cw.Write(recoverableCSVHeader)
+		for _, a := range r.Appendices {
+			if a.Recoverable != nil {
+				recoverableCSV(func(rec []string) { _ = cw.Write(rec) }, a)
 			}
 		}
 	} else {

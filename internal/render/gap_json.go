@@ -49,6 +49,81 @@ type jsonAppendix struct {
 	Discrepancies  []jsonDiscrep `json:"discrepancies"`
 	StatedIncrease *jsonStated   `json:"stated_increase"`
 	ByLead         []jsonLead    `json:"by_lead"`
+	// Recoverable is null unless gap --recoverable asked for it (and for
+	// an appendix without point scores).
+	Recoverable *jsonRecoverable `json:"recoverable"`
+}
+
+type jsonRecoverable struct {
+	// CriteriaSet is the set whose assessments were used; null when the
+	// plan names none.
+	CriteriaSet *string          `json:"criteria_set"`
+	Order       []string         `json:"order"`
+	Rows        []jsonRecoverRow `json:"rows"`
+	Fields      []jsonFieldShare `json:"fields"`
+	Total       jsonShare        `json:"total"`
+}
+
+type jsonRecoverRow struct {
+	Rank             int          `json:"rank"`
+	Code             string       `json:"code"`
+	Ref              string       `json:"ref"`
+	Name             string       `json:"name"`
+	Field            string       `json:"field"`
+	Assessment       string       `json:"assessment"`
+	AssessmentSource string       `json:"assessment_source"`
+	Survey           bool         `json:"survey"`
+	Max              *decimal.Dec `json:"max"`
+	Achieved         *decimal.Dec `json:"achieved"`
+	Target           *decimal.Dec `json:"target"`
+	Lost             *decimal.Dec `json:"lost"`
+	Gain             *decimal.Dec `json:"gain"`
+	Left             *decimal.Dec `json:"left"`
+	GivesUp          bool         `json:"gives_up"`
+	NoTarget         bool         `json:"no_target"`
+	Lead             []string     `json:"lead"`
+}
+
+type jsonShare struct {
+	Lost         decimal.Dec            `json:"lost"`
+	OwnLost      decimal.Dec            `json:"own_lost"`
+	OwnPercent   *decimal.Dec           `json:"own_percent"`
+	ByAssessment map[string]decimal.Dec `json:"by_assessment"`
+}
+
+type jsonFieldShare struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	jsonShare
+}
+
+func newJSONShare(s gap.Share) jsonShare {
+	return jsonShare{Lost: s.Lost, OwnLost: s.Own, OwnPercent: ptr(s.OwnPercent), ByAssessment: s.ByAssessment}
+}
+
+func jsonRecover(rc *gap.Recoverable) *jsonRecoverable {
+	if rc == nil {
+		return nil
+	}
+	out := &jsonRecoverable{Order: gap.RecoverOrder, Rows: []jsonRecoverRow{}, Fields: []jsonFieldShare{}, Total: newJSONShare(rc.Total)}
+	if rc.Set != "" {
+		set := rc.Set
+		out.CriteriaSet = &set
+	}
+	for _, r := range rc.Rows {
+		lead := r.Lead
+		if lead == nil {
+			lead = []string{}
+		}
+		out.Rows = append(out.Rows, jsonRecoverRow{Rank: r.Rank, Code: r.Code, Ref: r.Ref, Name: r.Name, Field: r.Field,
+			Assessment: r.Assessment, AssessmentSource: r.Source, Survey: r.Survey,
+			Max: ptr(r.Max), Achieved: ptr(r.Achieved), Target: ptr(r.Target), Lost: ptr(r.Lost), Gain: ptr(r.Gain), Left: ptr(r.Left),
+			GivesUp: r.GivesUp, NoTarget: r.NoTarget, Lead: lead})
+	}
+	for _, s := range rc.Fields {
+		out.Fields = append(out.Fields, jsonFieldShare{Code: s.Code, Name: s.Name, jsonShare: newJSONShare(s)})
+	}
+	return out
 }
 
 type jsonTotal struct {
@@ -161,7 +236,7 @@ func (gapJSON) Print(w io.Writer, r *gap.Report) error {
 	for _, a := range r.Appendices {
 		ja := jsonAppendix{ID: a.ID, Label: a.Label, Title: a.Title, Items: a.Items, Leaves: a.Leaves, Scored: a.Scored(),
 			Rows: jsonRows(a.Rows), Percent: jsonRows(a.Percent), NoScore: jsonRows(a.NoScore),
-			Sections: []jsonSection{}, Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}}
+			Sections: []jsonSection{}, Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}, Recoverable: jsonRecover(a.Recoverable)}
 		if t := a.Total; t != nil {
 			ja.Total = &jsonTotal{Max: ptr(t.Max), Achieved: ptr(t.Achieved), Target: ptr(t.Target),
 				Lost: ptr(t.Lost), Gain: ptr(t.Gain), Left: ptr(t.Left),

@@ -26,6 +26,8 @@ func (p gapMarkdown) Print(w io.Writer, r *gap.Report) error {
 				x.p.T("render.col.lost"), x.p.T("render.col.gain"), x.p.T("render.col.left"), x.p.T("render.col.codes")}
 			mdTable(ew, header, []bool{false, true, true, true, true, true, false}, leadRows(x, a))
 			ew.printf("\n%s\n", x.p.T("render.lead-counting"))
+		case a.Recoverable != nil:
+			recoverableMarkdown(ew, x, a)
 		case a.Scored():
 			header := x.gapHeader(r)
 			var rows [][]string

@@ -27,6 +27,8 @@ func (p gapTable) Print(w io.Writer, r *gap.Report) error {
 		switch {
 		case p.opts.ByLead:
 			p.byLead(ew, x, a)
+		case a.Recoverable != nil:
+			p.recoverable(ew, x, a)
 		case a.Scored():
 			p.scored(ew, x, r, a)
 		default:

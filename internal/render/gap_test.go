@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/gap"
+	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
 )
 
@@ -52,9 +55,20 @@ func print(t *testing.T, format string, o GapOptions, r *gap.Report) string {
 // `go test ./internal/render -update` after a deliberate change and
 // review the diff (fields may be added, never removed or renamed).
 func TestGapJSONGolden(t *testing.T) {
-	for _, name := range []string{"daknong-2024", "hagiang-2021", "gialai-2023"} {
+	tests := []struct {
+		name, plan string
+		opts       gap.Options
+	}{
+		{name: "daknong-2024", plan: "daknong-2024"},
+		{name: "hagiang-2021", plan: "hagiang-2021"},
+		{name: "gialai-2023", plan: "gialai-2023"},
+		{name: "daknong-2024.recoverable", plan: "daknong-2024", opts: gap.Options{Recoverable: true}},
+		{name: "hagiang-2021.recoverable", plan: "hagiang-2021", opts: gap.Options{Recoverable: true}},
+	}
+	for _, tt := range tests {
+		name := tt.name
 		t.Run(name, func(t *testing.T) {
-			got := print(t, "json", GapOptions{}, report(t, "plans/"+name+".yaml", gap.Options{}))
+			got := print(t, "json", GapOptions{}, report(t, "plans/"+tt.plan+".yaml", tt.opts))
 			golden := filepath.Join("../../testdata/gap", name+".golden.json")
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -162,4 +176,80 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := NewGap("xml", GapOptions{}); err == nil || !strings.Contains(err.Error(), "table, csv, json, markdown") {
 		t.Errorf("err = %v, want the list of formats", err)
 	}
+}
+
+// TestRecoverableFormats: gap --recoverable in every format and both
+// languages: the kinds named in the documents' words (survey marked †),
+// the flags, the per-field split, and CSV whose field rows add up to the
+// total and whose criteria rows keep the ranking.
+func TestRecoverableFormats(t *testing.T) {
+	r := report(t, "plans/daknong-2024.yaml", gap.Options{Recoverable: true})
+	tests := []struct {
+		name, format string
+		lang         msg.Lang
+		want         []string
+	}{
+		{name: "table vi", format: "table", lang: msg.VI, want: []string{
+			"Điểm tỉnh có thể tự giành lại: các tiêu chí bị mất điểm, xếp theo cách chấm (theo bộ tiêu chí bnv-876-2022)",
+			"│ Cách chấm ", "│  1 │ 6.3.4 │", "│ Tự chấm ", "│ Điều tra XHH † │", "│ SIPAS ", "│ KT-XH ", "mục tiêu không tăng",
+			"Trong 14,5855 điểm bị mất ở các tiêu chí, 4,6455 điểm (31,85%) thuộc các tiêu chí tự chấm",
+			"Theo lĩnh vực: bao nhiêu điểm bị mất nằm trong tay tỉnh (tự chấm)",
+			"│ Tổng │ 14,5855 │ 4,6455 │ 31,85% │"}},
+		{name: "table en", format: "table", lang: msg.EN, want: []string{
+			"Points the province can win back by its own work", "│ Survey (XHH) † │", "│ Self-assessed ", "gives up",
+			"Of the 14.5855 points the criteria lost, 4.6455 points (31.85%) are of self-assessed criteria",
+			"│ Total │ 14.5855 │ 4.6455 │ 31.85% │"}},
+		{name: "markdown vi", format: "markdown", lang: msg.VI, want: []string{
+			"| # | Mã | Tiêu chí | Cách chấm | Bị mất | Tăng | Còn thiếu | Lưu ý |",
+			"| 4 | 5.4 | Chấp hành kỷ luật, kỷ cương hành chính của cán bộ, công chức, viên chức (CBCCVC) | Tự chấm | 0,5 | 0 | 0,5 | mục tiêu không tăng |",
+			"| 16 | 2.4 | Chất lượng VBQPPL do tỉnh ban hành | Điều tra XHH † | 0,9 | 0,2 | 0,7 |  |",
+			"| 4 | CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH | 1,03 | 0,16 | 15,53% |",
+			"|  | **Tổng** | 14,5855 | 4,6455 | 31,85% |"}},
+	}
+	squeeze := regexp.MustCompile(` {2,}`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := print(t, tt.format, GapOptions{P: msg.For(tt.lang), Recoverable: true}, r)
+			flat := squeeze.ReplaceAllString(out, " ")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) && !strings.Contains(flat, squeeze.ReplaceAllString(w, " ")) {
+					t.Errorf("no %q in\n%s", w, out)
+				}
+			}
+		})
+	}
+	t.Run("csv", func(t *testing.T) {
+		recs, err := csv.NewReader(strings.NewReader(print(t, "csv", GapOptions{Recoverable: true}, r))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range recs[0] {
+			col[h] = i
+		}
+		var fields, total decimal.Dec
+		rank := 0
+		for _, rec := range recs[1:] {
+			switch rec[col["row"]] {
+			case "criterion":
+				rank++
+				if rec[col["rank"]] != fmt.Sprint(rank) {
+					t.Errorf("rank %s, want %d", rec[col["rank"]], rank)
+				}
+				if rec[col["survey"]] == "true" && rec[col["assessment"]] == "self" {
+					t.Errorf("%s: a survey criterion ranked self-assessed", rec[col["ref"]])
+				}
+			case "field":
+				fields = fields.Add(decimal.MustParse(rec[col["lost"]]))
+			case "total":
+				total = decimal.MustParse(rec[col["lost"]])
+				if rec[col["own_lost"]] != "4.6455" || rec[col["own_percent"]] != "31.85" {
+					t.Errorf("total %v", rec)
+				}
+			}
+		}
+		if rank != 35 || !fields.Equal(total) || total.String() != "14.5855" {
+			t.Errorf("%d criteria; fields add up to %s, total %s", rank, fields, total)
+		}
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -65,8 +66,14 @@ func Plan(o Options) ([]byte, error) {
 		}
 	}
 	comment("scaffold.header", "Set", o.Set.ID, "Decision", o.Set.Decision, "Baseline", o.Year-1, "Year", o.Year)
-	if !o.Set.Complete {
-		comment("scaffold.partial", "Max", o.Set.Max)
+	if c := o.Set.Coverage(); len(c) > 0 {
+		parts := make([]string, len(c))
+		for i, m := range c {
+			parts[i] = o.P.S(m)
+		}
+		for _, line := range wrap(o.P.T("scaffold.coverage", "Text", strings.Join(parts, "; ")), 98) {
+			w("# %s\n", line)
+		}
 	}
 	w("plan:\n")
 	w("  id: %s\n", scalar(o.ID))
@@ -118,6 +125,24 @@ func Plan(o Options) ([]byte, error) {
 	}
 	items(o.Set.Items, "      ")
 	return b.Bytes(), nil
+}
+
+// wrap breaks a comment at spaces into lines of at most width characters
+// where the words allow.
+func wrap(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
 }
 
 // scalar writes s as a YAML scalar, quoted only where YAML needs it.

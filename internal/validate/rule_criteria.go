@@ -53,7 +53,7 @@ func (criteriaRules) check(c *context) {
 	for _, a := range c.plan.Appendices {
 		present := map[string]*plan.Item{}
 		a.Walk(func(it *plan.Item) {
-			code, ok := criterionCode(a, it)
+			code, ok := CriterionCode(a, it)
 			if !ok {
 				return
 			}
@@ -66,10 +66,11 @@ func (criteriaRules) check(c *context) {
 	}
 }
 
-// criterionCode returns the official code an item is about: its
+// CriterionCode returns the official code an item is about: its
 // criterion key, or its code in an appendix numbered by criteria (a scored
-// table). Task lists and running numbers name no criterion.
-func criterionCode(a *plan.Appendix, it *plan.Item) (string, bool) {
+// table). Task lists and running numbers name no criterion. gap matches
+// items to a criteria set through it, as these rules do.
+func CriterionCode(a *plan.Appendix, it *plan.Item) (string, bool) {
 	if it.Criterion.Value != "" {
 		return it.Criterion.Value, true
 	}
@@ -145,8 +146,13 @@ func checkMissing(c *context, set *criteria.Set, a *plan.Appendix, present map[s
 	if len(missing) > 20 {
 		list = m("check.codes-more", "Codes", missing[:20], "Count", len(missing)-20)
 	}
-	c.report(appendixSubject(a), a.ID.Pos, diag.Note, ruleCriterionMissing, "", nil,
-		m("check.criteria-missing", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list))
+	text := m("check.criteria-missing", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list)
+	if cov := set.Coverage(); len(cov) > 0 {
+		// The set's data is partial: these are the criteria it knows, not
+		// all the set has.
+		text = m("check.criteria-missing-partial", "ID", a.ID.Value, "Count", len(missing), "Set", set.ID, "List", list, "Coverage", cov[0])
+	}
+	c.report(appendixSubject(a), a.ID.Pos, diag.Note, ruleCriterionMissing, "", nil, text)
 }
 
 func anyPresent(cr *criteria.Criterion, present map[string]*plan.Item) bool {
