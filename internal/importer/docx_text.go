@@ -79,10 +79,10 @@ func (w *walker) closePara() {
 }
 
 // cleanText turns the text gathered from a paragraph into its final
-// form: NFC, each line's whitespace collapsed to single spaces and
+// form: HTML-free, NFC, each line's whitespace collapsed to single spaces and
 // trimmed, empty lines dropped.
 func cleanText(s string) string {
-	s = norm.NFC.String(s)
+	s = norm.NFC.String(htmlFree(s))
 	if !strings.Contains(s, "\n") {
 		return collapse(s)
 	}

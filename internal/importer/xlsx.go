@@ -364,12 +364,14 @@ func (rd *xlReader) content(c *scanCell, text string) Cell {
 	return cell
 }
 
-// splitLines splits a cell's text at its line breaks, collapses the
-// whitespace of each line and normalizes it to NFC, dropping empty lines.
+// splitLines splits a cell's text at its line breaks (and HTML's, see
+// htmlFree), collapses the whitespace of each line and normalizes it to
+// NFC, dropping empty lines.
 func splitLines(s string) []string {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
+	s = htmlFree(s)
 	var out []string
 	for line := range strings.Lines(strings.ReplaceAll(s, "\r\n", "\n")) {
 		for part := range strings.SplitSeq(line, "\r") {
