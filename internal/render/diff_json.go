@@ -127,10 +127,7 @@ func (diffJSON) Print(w io.Writer, r *diff.Result) error {
 		}
 		out.Appendices = append(out.Appendices, ja)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }
 
 func refOrNull(ref string) *string {

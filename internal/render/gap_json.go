@@ -268,8 +268,14 @@ func (gapJSON) Print(w io.Writer, r *gap.Report) error {
 		}
 		out.Appendices = append(out.Appendices, ja)
 	}
+	return encodeJSON(w, out)
+}
+
+// encodeJSON writes v as indented JSON, with "<", ">" and "&" as they are
+// (plan texts hold them; a person reads the output).
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(v)
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -244,8 +243,5 @@ func (progressJSON) Print(w io.Writer, s *progress.Status) error {
 	for _, c := range s.ByField {
 		out.ByField = append(out.ByField, jsonCount(c))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/parplan/parplan/internal/decimal"
@@ -182,8 +181,5 @@ func (reviewJSON) Print(w io.Writer, r *review.Report) error {
 				Name: rep.First.Name, First: fig(rep.First), Second: fig(rep.Second)})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

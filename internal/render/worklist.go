@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -227,10 +226,7 @@ func (worklistJSON) Print(w io.Writer, wl *worklist.Worklist) error {
 		}
 		out.Agencies = append(out.Agencies, ja)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }
 
 // nonNil makes an absent list an empty JSON array.
