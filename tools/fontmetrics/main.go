@@ -32,13 +32,13 @@ var ranges = [][2]rune{
 }
 
 type font struct {
-	name         string
-	unitsPerEm   int
-	ascent       int // OS/2 usWinAscent
-	descent      int // OS/2 usWinDescent
-	advance      []uint16
-	glyph        map[rune]int
-	numHMetrics  int
+	name        string
+	unitsPerEm  int
+	ascent      int // OS/2 usWinAscent
+	descent     int // OS/2 usWinDescent
+	advance     []uint16
+	glyph       map[rune]int
+	numHMetrics int
 }
 
 func main() {
