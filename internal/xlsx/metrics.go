@@ -194,16 +194,8 @@ func wrap(para string, width, size float64, bold bool) []string {
 		}
 		// A word longer than a line is broken where it no longer fits.
 		for ww > width {
-			cut, cw := 0, 0.0
-			for i, r := range w {
-				rw := textWidth(string(r), size, bold)
-				if cw+rw > width && i > 0 {
-					cut = i
-					break
-				}
-				cw += rw
-			}
-			if cut == 0 {
+			cut, cw := wordCut(w, width, size, bold)
+			if cut == 0 || cut == len(w) {
 				break
 			}
 			lines = append(lines, para[start:pos+cut])
@@ -218,21 +210,23 @@ func wrap(para string, width, size float64, bold bool) []string {
 	return append(lines, para[start:])
 }
 
-// splitWords splits a paragraph where a line may break: after spaces,
-// and after a hyphen or a slash followed by a letter ("Sở/Ban/Ngành",
-// "UBND-huyện"), as LibreOffice's (ICU's) line breaking does. Each word
-// keeps what follows it up to the next word, so the words joined give
-// the paragraph back.
+// splitWords splits a paragraph where LibreOffice's (ICU's) line
+// breaking lets a line end: after spaces, and after a hyphen between a
+// small letter or digit and a letter ("huyện-thành", "12-CP", but not
+// "NĐ-CP"; not after a slash either: "Sở/Ban" moves to the next line
+// whole). Each word keeps what follows it up to the next word, so the
+// words joined give the paragraph back.
 func splitWords(s string) []string {
 	var words []string
 	start := 0
+	prev := rune(0)
 	for i, r := range s {
 		end := i + utf8.RuneLen(r)
 		next, _ := utf8.DecodeRuneInString(s[end:])
-		switch {
-		case r == ' ' && next != ' ':
-		case (r == '-' || r == '/' || r == '–') && unicode.IsLetter(next) && i > start:
-		default:
+		brk := r == ' ' && next != ' ' ||
+			r == '-' && (unicode.IsLower(prev) || unicode.IsDigit(prev)) && unicode.IsLetter(next)
+		prev = r
+		if !brk {
 			continue
 		}
 		words = append(words, s[start:end])
@@ -242,6 +236,41 @@ func splitWords(s string) []string {
 		words = append(words, s[start:])
 	}
 	return words
+}
+
+// wordCut is where LibreOffice breaks a word longer than a line of width
+// points: after the last character that fits, or, when a punctuation
+// mark is among them, at the last fitting edge of one ("113/2018" and
+// "/NĐ-CP" for "113/2018/NĐ-CP"). It returns the byte offset of the cut
+// (0 when not even one character fits) and the width before it.
+func wordCut(w string, width, size float64, bold bool) (int, float64) {
+	cut, cw := 0, 0.0
+	edge, ew := 0, 0.0
+	x := 0.0
+	prevAlnum := true
+	for i, r := range w {
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if i > 0 && alnum != prevAlnum {
+			edge, ew = i, x
+		}
+		rw := textWidth(string(r), size, bold)
+		if x+rw > width {
+			if i == 0 {
+				return 0, 0
+			}
+			cut, cw = i, x
+			break
+		}
+		x += rw
+		prevAlnum = alnum
+	}
+	if cut == 0 {
+		return len(w), x
+	}
+	if edge > 0 {
+		return edge, ew
+	}
+	return cut, cw
 }
 
 // maxRowHeight is the highest row a spreadsheet has, in points (Excel's

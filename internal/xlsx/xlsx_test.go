@@ -726,7 +726,11 @@ func TestWrappedLines(t *testing.T) {
 		{"lines", "- a\n- b\n- c", 20, 3},
 		{"long word", "Mộtchữrấtdàikhôngcókhoảngtrắng", 5, 8},
 		{"hyphens", "UBND-huyện-thành-phố-các-sở", 12, 4},
-		{"slashes", "Sở/Ban/Ngành/UBND/huyện", 12, 4},
+		{"long word at slashes", "Sở/Ban/Ngành/UBND/huyện", 12, 4},
+		{"no break at a slash", "aaaaaaaaaaaaaaa Sở/Ban", 20, 2},
+		{"no break after a capital's hyphen", "aaaaaaaaaaaaaaaa NĐ-CP", 20, 2},
+		{"break after a digit's hyphen", "aaaaaaaaaaaaaaa 12-CPCP", 20, 2},
+		{"number and slashes", "aaaaaaa 143/2020/NĐ-CP", 20, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
