@@ -207,6 +207,9 @@ type rowReader struct {
 	comments map[*plan.Item][]msg.Message
 	stats    tableStats
 	file     string
+	// cut is set while a row continues a cell of the row above that
+	// the exporter or a page break cut inside an entry.
+	cut bool
 }
 
 // tableStats counts what a table held, for the summary.
@@ -362,7 +365,13 @@ func containsStyle(ss []codeStyle, s codeStyle) bool {
 func (r *rowReader) row(row Row) {
 	codeCell := r.cell(row, layout.FieldCode)
 	codeText := cleanCode(codeCell.Text)
-	name := oneLine(r.cell(row, layout.FieldName).Text)
+	nameCell := r.cell(row, layout.FieldName)
+	name := oneLine(nameCell.Text)
+	if codeCell.SpreadDown && nameCell.SpreadDown {
+		// The item's code and name merged down over this row: the rest
+		// of the row above (parplan's export continues a long cell so).
+		codeText, name = "", ""
+	}
 	it := &plan.Item{}
 	if fixed, ok := r.numericCode(codeCell, codeText); ok {
 		r.note(it, msg.New("import.code-fixed", "Shown", codeText, "Code", fixed))
@@ -455,7 +464,9 @@ func (r *rowReader) continuation(row Row) bool {
 		return false
 	}
 	last := r.last()
+	r.cut = true
 	r.fill(last, row)
+	r.cut = false
 	r.note(last, msg.New("import.continued", "Line", row.Line))
 	return true
 }
@@ -487,8 +498,11 @@ func (r *rowReader) fill(it *plan.Item, row Row) {
 			}
 			list := map[string]*[]plan.Text{layout.FieldTasks: &it.Tasks, layout.FieldProducts: &it.Products,
 				layout.FieldLead: &it.Lead, layout.FieldSupport: &it.Support}[f]
-			for _, e := range entries {
-				if n := len(*list); n > 0 && strings.HasPrefix(e, "+ ") {
+			// A continued cell that starts without a list mark goes on
+			// with the entry the row above ended on.
+			joinFirst := r.cut && len(cell.Paras) > 0 && !bullet.MatchString(strings.TrimSpace(cell.Paras[0]))
+			for k, e := range entries {
+				if n := len(*list); n > 0 && (strings.HasPrefix(e, "+ ") || k == 0 && joinFirst) {
 					(*list)[n-1] = text((*list)[n-1].Value + " " + e)
 					continue
 				}

@@ -1,9 +1,12 @@
 package xlsx
 
 import (
+	_ "embed"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -11,149 +14,286 @@ import (
 // Row heights. A spreadsheet sizes a row to its wrapped text only when it
 // lays the row out itself, and neither Excel nor LibreOffice does that for
 // merged cells, nor (LibreOffice) for rows of a file it opens. So parplan
-// sets every row's height from the text, measured with the advance widths
-// of Times New Roman (as in the Times-Roman and Times-Bold font metrics,
-// which Times New Roman and Liberation Serif share), in 1/1000 em, for
-// the printable ASCII characters from the space on.
-var (
-	timesRegular = [95]uint16{
-		250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, // space … /
-		500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, // 0 … ?
-		921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, // @ … O
-		556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, // P … _
-		333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, // ` … o
-		500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541, // p … ~
-	}
-	timesBold = [95]uint16{
-		250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278,
-		500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 333, 333, 570, 570, 570, 500,
-		930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778,
-		611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500,
-		333, 500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500,
-		556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,
-	}
+// sets every row's height from the text, measured as LibreOffice measures
+// it: with the advance widths of Times New Roman (times.txt, read from the
+// metric-compatible Liberation Serif by tools/fontmetrics), wrapped where
+// LibreOffice wraps, in lines as high as LibreOffice draws them.
+//
+// LibreOffice lays a cell out in pixels of 96 to the inch: the font at a
+// whole number of pixels per em, each glyph's advance rounded to a whole
+// pixel; a line is its ascent and descent, each rounded to pixels. The
+// constants below were measured with LibreOffice 7.4 (headless, as
+// tools/loheights.py runs it) on workbooks of texts of known widths: a
+// column of width w (Excel character units) is w × 5.5 points wide (w
+// digits of the 11-point Times New Roman of the Normal style); one layout
+// pixel is loPixelX points across and loPixelY points down (its screen
+// and printer text widths differ, which it makes up by a factor on the
+// horizontal); text keeps loMarginPx pixels of a cell's width free.
+
+//go:embed times.txt
+var timesTable string
+
+// Font styles of the metrics table, in its column order.
+const (
+	regular = iota
+	boldFace
+	italicFace
 )
 
-// latin maps the letters with diacritics up to U+1EFF (Vietnamese is in
-// Latin-1, Latin Extended-A/B and Latin Extended Additional) to their base
-// letter, and tells whether they carry a horn (ơ, ư), which widens them.
-var latin = func() (m [0x1F00]struct {
-	base rune
-	horn bool
-}) {
-	for r := rune(0x80); r < 0x1F00; r++ {
-		d := []rune(norm.NFD.String(string(r)))
-		m[r].base = d[0]
-		for _, c := range d[1:] {
-			m[r].horn = m[r].horn || c == '\u031b'
+// fontMetrics are advance widths in font units (1/unitsPerEm em) for the
+// code points below len(widths[style]); 0 where the font has no glyph.
+type fontMetrics struct {
+	unitsPerEm            float64
+	winAscent, winDescent float64
+	widths                [3][]uint16
+}
+
+var times = parseMetrics(timesTable)
+
+func parseMetrics(s string) *fontMetrics {
+	m := &fontMetrics{}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
 		}
+		switch f[0] {
+		case "units_per_em":
+			m.unitsPerEm, _ = strconv.ParseFloat(f[1], 64)
+			continue
+		case "win_ascent":
+			m.winAscent, _ = strconv.ParseFloat(f[1], 64)
+			continue
+		case "win_descent":
+			m.winDescent, _ = strconv.ParseFloat(f[1], 64)
+			continue
+		}
+		cp, err := strconv.ParseUint(f[0], 16, 32)
+		if err != nil || len(f) != 4 {
+			panic("xlsx: bad line in times.txt: " + line)
+		}
+		for st := range m.widths {
+			for len(m.widths[st]) <= int(cp) {
+				m.widths[st] = append(m.widths[st], 0)
+			}
+			w, _ := strconv.ParseUint(f[1+st], 10, 16)
+			m.widths[st][cp] = uint16(w)
+		}
+	}
+	if m.unitsPerEm == 0 {
+		panic("xlsx: times.txt has no units_per_em")
 	}
 	return m
-}()
+}
 
-// runeWidth is the advance width of r in 1/1000 em. A Vietnamese letter is
-// as wide as its base letter (the tone marks sit above or below it), or a
-// little wider with a horn (ơ, ư); đ is a d.
-func runeWidth(r rune, bold bool) float64 {
-	table := &timesRegular
-	if bold {
-		table = &timesBold
+// advance is the width of r in font units, in the given style. A letter
+// the table lacks is as wide as its base letter (Vietnamese letters are
+// all in the table), anything else half an em.
+func (m *fontMetrics) advance(r rune, style int) float64 {
+	ws := m.widths[style]
+	if int(r) < len(ws) && ws[r] != 0 {
+		return float64(ws[r])
 	}
-	extra := 1.0
-	switch r {
-	case 'đ':
-		r = 'd'
-	case 'Đ':
-		r = 'D'
-	case '–':
-		return 500
-	case '—', '…':
-		return 1000
-	case '“', '”':
-		return 444
-	case '‘', '’':
-		return 333
-	}
-	if r > '~' && r < 0x1F00 {
-		if latin[r].horn {
-			extra = 1.12
+	if d := norm.NFD.String(string(r)); d != string(r) {
+		if b, _ := utf8.DecodeRuneInString(d); int(b) < len(ws) && ws[b] != 0 {
+			return float64(ws[b])
 		}
-		r = latin[r].base
 	}
-	if r >= ' ' && r <= '~' {
-		return float64(table[r-' ']) * extra
+	if unicode.Is(unicode.Mn, r) {
+		return 0
 	}
-	if unicode.IsUpper(r) {
-		return 722
-	}
-	return 500
+	return m.unitsPerEm / 2
 }
 
-// textWidth is the width of s in points at size points.
+// Measured constants of LibreOffice's layout (see above).
+const (
+	loDigit    = 5.5    // points of column width per Excel width unit
+	loPixelX   = 0.7718 // points per layout pixel, across
+	loPixelY   = 0.7464 // points per layout pixel, down
+	loMarginPx = 4      // pixels of a cell's width text does not take
+)
+
+// pixelsPerEm is the size LibreOffice draws a font of size points at.
+func pixelsPerEm(size float64) float64 { return math.Round(size * 96 / 72) }
+
+// styleOf picks the metrics column of a cell's font.
+func styleOf(bold bool) int {
+	if bold {
+		return boldFace
+	}
+	return regular
+}
+
+// runeWidth is the advance width of r in 1/1000 em.
+func runeWidth(r rune, bold bool) float64 {
+	return times.advance(r, styleOf(bold)) * 1000 / times.unitsPerEm
+}
+
+// textWidth is the width of s in points at size points, as laid out:
+// each glyph a whole number of layout pixels.
 func textWidth(s string, size float64, bold bool) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += runeWidth(r, bold)
-	}
-	return w * size / 1000
-}
-
-// columnPoints is the printable width inside a cell of width w (Excel
-// character units) in points: Excel draws a column w × 7 + 5 pixels wide
-// (7 pixels being the width of a digit of the 11-point default font), and
-// a cell keeps about 2 points of padding on each side. Renderers differ
-// by a few percent (hinting, kerning); the estimate keeps 6% in hand, as
-// a line too many is blank space but a line too few is cut off.
-func columnPoints(w float64) float64 {
-	return (math.Floor(w*7+5)*0.75 - 4) * widthSlack
-}
-
-const widthSlack = 0.94
-
-// mergedPoints is the printable width of cells merged across columns of
-// the given widths.
-func mergedPoints(widths ...float64) float64 {
+	st := styleOf(bold)
+	scale := pixelsPerEm(size) / times.unitsPerEm
 	px := 0.0
-	for _, w := range widths {
-		px += math.Floor(w*7 + 5)
+	for _, r := range s {
+		px += math.Floor(times.advance(r, st)*scale + 0.5)
 	}
-	return (px*0.75 - 4) * widthSlack
+	return px * loPixelX
 }
 
-// wrappedLines counts the lines s takes when wrapped at spaces in a cell
-// of width points, as spreadsheets wrap: a word that does not fit starts
+// columnPoints is the width text may take in a cell of width w (Excel
+// character units), in points.
+func columnPoints(w float64) float64 {
+	return mergedPoints(w)
+}
+
+// mergedPoints is the width text may take in cells merged across columns
+// of the given widths, in points.
+func mergedPoints(widths ...float64) float64 {
+	return printedWidth(widths...) - loMarginPx*loPixelX
+}
+
+// printedWidth is how wide columns of the given widths print, in points
+// at 100%.
+func printedWidth(widths ...float64) float64 {
+	sum := 0.0
+	for _, w := range widths {
+		sum += w
+	}
+	return sum * loDigit
+}
+
+// wrappedLines counts the lines s takes when wrapped in a cell of width
+// points, as LibreOffice wraps: at spaces, a word that does not fit starts
 // a new line, and a word longer than a line is broken.
 func wrappedLines(s string, width, size float64, bold bool) int {
-	if width <= 0 {
-		return 1
-	}
-	space := runeWidth(' ', bold) * size / 1000
-	lines := 0
+	n := 0
 	for _, para := range strings.Split(s, "\n") {
-		lines++
-		x := 0.0
-		for i, word := range strings.Fields(para) {
-			ww := textWidth(word, size, bold)
-			if i > 0 && x+space+ww > width {
-				lines++
-				x = 0
-			} else if i > 0 {
-				x += space
-			}
-			for ww > width {
-				lines++
-				ww -= width
-			}
-			x += ww
-		}
+		n += len(wrap(para, width, size, bold))
 	}
-	return lines
+	return n
+}
+
+// wrap breaks one paragraph into the lines LibreOffice prints; a line
+// keeps the space that ends it. An empty paragraph is one empty line.
+func wrap(para string, width, size float64, bold bool) []string {
+	if width <= 0 {
+		return []string{para}
+	}
+	space := textWidth(" ", size, bold)
+	var lines []string
+	start, x := 0, 0.0 // the current line starts at para[start:]
+	words := splitWords(para)
+	pos := 0
+	for _, w := range words {
+		ww := textWidth(strings.TrimRight(w, " "), size, bold)
+		trailing := float64(len(w)-len(strings.TrimRight(w, " "))) * space
+		if x > 0 && x+ww > width {
+			lines = append(lines, para[start:pos])
+			start, x = pos, 0
+		}
+		// A word longer than a line is broken where it no longer fits.
+		for ww > width {
+			cut, cw := wordCut(w, width, size, bold)
+			if cut == 0 || cut == len(w) {
+				break
+			}
+			lines = append(lines, para[start:pos+cut])
+			pos += cut
+			start = pos
+			w = w[cut:]
+			ww -= cw
+		}
+		x += ww + trailing
+		pos += len(w)
+	}
+	return append(lines, para[start:])
+}
+
+// splitWords splits a paragraph where LibreOffice's (ICU's) line
+// breaking lets a line end: after spaces, and after a hyphen between a
+// small letter or digit and a letter ("huyện-thành", "12-CP", but not
+// "NĐ-CP"; not after a slash either: "Sở/Ban" moves to the next line
+// whole). Each word keeps what follows it up to the next word, so the
+// words joined give the paragraph back.
+func splitWords(s string) []string {
+	var words []string
+	start := 0
+	prev := rune(0)
+	for i, r := range s {
+		end := i + utf8.RuneLen(r)
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		brk := r == ' ' && next != ' ' ||
+			r == '-' && (unicode.IsLower(prev) || unicode.IsDigit(prev)) && unicode.IsLetter(next)
+		prev = r
+		if !brk {
+			continue
+		}
+		words = append(words, s[start:end])
+		start = end
+	}
+	if start < len(s) {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+// wordCut is where LibreOffice breaks a word longer than a line of width
+// points: after the last character that fits, or, when a punctuation
+// mark is among them, at the last fitting edge of one ("113/2018" and
+// "/NĐ-CP" for "113/2018/NĐ-CP"). It returns the byte offset of the cut
+// (0 when not even one character fits) and the width before it.
+func wordCut(w string, width, size float64, bold bool) (int, float64) {
+	cut, cw := 0, 0.0
+	edge, ew := 0, 0.0
+	x := 0.0
+	prevAlnum := true
+	for i, r := range w {
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if i > 0 && alnum != prevAlnum {
+			edge, ew = i, x
+		}
+		rw := textWidth(string(r), size, bold)
+		if x+rw > width {
+			if i == 0 {
+				return 0, 0
+			}
+			cut, cw = i, x
+			break
+		}
+		x += rw
+		prevAlnum = alnum
+	}
+	if cut == 0 {
+		return len(w), x
+	}
+	if edge > 0 {
+		return edge, ew
+	}
+	return cut, cw
+}
+
+// maxRowHeight is the highest row a spreadsheet has, in points (Excel's
+// limit, which LibreOffice keeps when it saves).
+const maxRowHeight = 409
+
+// lineHeight is the height in points of one line of text at size points
+// in a cell of several lines.
+func lineHeight(size float64) float64 {
+	px := pixelsPerEm(size)
+	return (math.Round(px*times.winAscent/times.unitsPerEm) + math.Round(px*times.winDescent/times.unitsPerEm)) * loPixelY
 }
 
 // heightFor is the row height in points that shows lines lines of text
-// at size points: Times New Roman's line is 1.15 em, plus the cell's
-// padding.
+// at size points, as LibreOffice sizes a row to its text, rounded up to a
+// quarter point and at most maxRowHeight.
 func heightFor(lines int, size float64) float64 {
-	h := float64(lines)*size*1.15 + 4
-	return math.Min(math.Ceil(h*4)/4, 409) // Excel's rows are at most 409 points
+	var h float64
+	if lines <= 1 {
+		// One line is laid out by the font's own height.
+		h = size*(times.winAscent+times.winDescent)/times.unitsPerEm + 1.75
+	} else {
+		h = float64(lines)*lineHeight(size) + 2*loPixelY
+	}
+	return math.Min(math.Ceil(h*4)/4, maxRowHeight)
 }

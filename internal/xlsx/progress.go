@@ -291,7 +291,7 @@ func (r *progressReport) itemsTable() *table {
 	for _, it := range s.Items {
 		if len(r.appendices) > 1 && it.Appendix != group {
 			group, n = it.Appendix, 0
-			row := tableRow{cells: make([]value, len(cols)), style: layout.RowStyle{Bold: true}, merges: []span{{0, len(cols) - 1}}}
+			row := tableRow{cells: make([]value, len(cols)), style: layout.RowStyle{Bold: true}, merges: []span{{0, len(cols) - 1}}, heading: true}
 			row.cells[0] = text(r.appendixName(group))
 			t.rows = append(t.rows, row)
 		}

@@ -85,12 +85,14 @@ func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 // stream writer: rows in order, every sheet property set before the rows
 // that the stream writer writes first.
 func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings []Warning, err error) {
-	pos := planRows(t)
 	ncols := len(t.cols)
 	var widths []float64
 	for _, c := range t.cols {
 		widths = append(widths, c.Width)
 	}
+	page := pageRows(t.layout.Orientation, widths)
+	t.fitRows()
+	pos := planRows(t)
 	width := mergedPoints(widths...)
 	size := t.layout.FontSize
 
@@ -116,7 +118,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		return nil, err
 	}
 
-	w := &rowWriter{sw: sw, st: st, ncols: ncols}
+	w := &rowWriter{sw: sw, st: st, ncols: ncols, heights: map[int]float64{}}
 	// Title block: each line merged across the table's width.
 	lines := []struct {
 		row  int
@@ -170,6 +172,9 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 	}
 
 	if err := pageSetup(f, sheet, t.layout.Orientation, pos.headerFirst, max(pos.numbers, pos.headerLast)); err != nil {
+		return nil, err
+	}
+	if err := breakPages(f, sheet, t, pos, w.heights, page); err != nil {
 		return nil, err
 	}
 	// Codes such as "1" and "2" are text on purpose ("1.10" must stay
@@ -228,6 +233,11 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 			return err
 		}
 	}
+	for _, m := range r.tall {
+		if err := w.sw.MergeCell(cellRef(m.first+1, row), cellRef(m.last+1, row+r.down)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -265,6 +275,8 @@ type rowWriter struct {
 	st       *styles
 	ncols    int
 	warnings []Warning
+	// heights are the heights set, in points, by row.
+	heights map[int]float64
 }
 
 // merged writes one text across the whole width of the table.
@@ -308,7 +320,8 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 	}
 	var opts []excelize.RowOpts
 	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: math.Min(height, 409)})
+		opts = append(opts, excelize.RowOpts{Height: math.Min(height, maxRowHeight)})
+		w.heights[row] = math.Min(height, maxRowHeight)
 	}
 	return w.sw.SetRow(cellRef(1, row), cells, opts...)
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,14 @@ type tableRow struct {
 	// merges are the cells merged across columns, each the first and
 	// last column index; the first cell holds the value.
 	merges []span
+	// heading marks a row that must not end a page: a field's, a
+	// section's or a criterion's, printed above its first row.
+	heading bool
+	// down is how many rows below continue this one (a cell too long
+	// for one row goes on in them); tall are the cells merged down over
+	// those rows, each a span of columns.
+	down int
+	tall []span
 }
 
 // span is a range of columns, 0-based, both ends included.
@@ -52,7 +61,10 @@ type span struct{ first, last int }
 // mergedAt returns the merge that starts at column i, if any, and whether
 // column i is inside a merge without starting it.
 func (r *tableRow) mergedAt(i int) (m span, starts, inside bool) {
-	for _, m := range r.merges {
+	for _, m := range slices.Concat(r.merges, r.tall) {
+		if m.first == m.last {
+			continue
+		}
 		if m.first == i {
 			return m, true, false
 		}
@@ -181,7 +193,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 				n.count(it.Depth)
 			}
 			style := l.StyleFor(it.Depth, len(it.Items) > 0)
-			row := tableRow{style: style, cells: make([]value, len(cols))}
+			row := tableRow{style: style, cells: make([]value, len(cols)), heading: it.Depth == 0 || len(it.Items) > 0}
 			for j, c := range cols {
 				row.cells[j] = cellValue(l, it, c.Field, code, style)
 			}
@@ -193,6 +205,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 		}
 	}
 	walk(a.Items, "")
+	t.fitRows()
 	t.total, t.note = totalAndNote(a, l, cols, v)
 	if l.Note != "" && a.Note.Value != "" && t.note != a.Note.Value {
 		t.warnings = append(t.warnings, Warning{Pos: a.Note.Pos,

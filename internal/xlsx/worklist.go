@@ -155,7 +155,7 @@ func worklistTable(wl *worklist.Worklist, a *worklist.Agency, p *msg.Printer, la
 		}
 		if numbered {
 			row := tableRow{cells: make([]value, len(cols)), style: layout.RowStyle{Bold: true},
-				merges: []span{{1, len(cols) - 1}}}
+				merges: []span{{1, len(cols) - 1}}, heading: true}
 			row.cells[0] = text(roman(s + 1))
 			row.cells[1] = text(strings.ToUpper(p.T(sec.id)))
 			t.rows = append(t.rows, row)
@@ -187,6 +187,7 @@ func worklistTable(wl *worklist.Worklist, a *worklist.Agency, p *msg.Printer, la
 			t.rows = append(t.rows, row)
 		}
 	}
+	t.fitRows()
 	// The status drop-down covers the item rows, not the section rows.
 	pos := planRows(t)
 	var refs []string
