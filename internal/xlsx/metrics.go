@@ -16,14 +16,14 @@ import (
 // merged cells, nor (LibreOffice) for rows of a file it opens. So parplan
 // sets every row's height from the text, measured as LibreOffice measures
 // it: with the advance widths of Times New Roman (times.txt, read from the
-// metric-compatible Liberation Serif by tools/fontmetrics), wrapped where
+// metric-compatible Liberation Serif by internal/xlsx/fontmetrics), wrapped where
 // LibreOffice wraps, in lines as high as LibreOffice draws them.
 //
 // LibreOffice lays a cell out in pixels of 96 to the inch: the font at a
 // whole number of pixels per em, each glyph's advance rounded to a whole
 // pixel; a line is its ascent and descent, each rounded to pixels. The
 // constants below were measured with LibreOffice 7.4 (headless, as
-// tools/loheights.py runs it) on workbooks of texts of known widths: a
+// internal/xlsx/testdata/loheights.py runs it) on workbooks of texts of known widths: a
 // column of width w (Excel character units) is w × 5.5 points wide (w
 // digits of the 11-point Times New Roman of the Normal style); one layout
 // pixel is loPixelX points across and loPixelY points down (its screen
@@ -285,15 +285,24 @@ func lineHeight(size float64) float64 {
 }
 
 // heightFor is the row height in points that shows lines lines of text
-// at size points, as LibreOffice sizes a row to its text, rounded up to a
-// quarter point and at most maxRowHeight.
+// at size points, as LibreOffice sizes a row to its text, with
+// excelSlack more, rounded up to a quarter point and at most
+// maxRowHeight.
 func heightFor(lines int, size float64) float64 {
 	var h float64
 	if lines <= 1 {
 		// One line is laid out by the font's own height.
 		h = size*(times.winAscent+times.winDescent)/times.unitsPerEm + 1.75
 	} else {
-		h = float64(lines)*lineHeight(size) + 2*loPixelY
+		h = (float64(lines)*lineHeight(size) + 2*loPixelY) * excelSlack
 	}
 	return math.Min(math.Ceil(h*4)/4, maxRowHeight)
 }
+
+// excelSlack is the room a cell of several lines gets over LibreOffice's
+// own height: Excel sets Times New Roman's lines a little further apart
+// (about 13.5 pt against 12.7 at 12 pt), so a row sized exactly for
+// LibreOffice would hide the last line of a tall cell in Excel. 3% keeps
+// the print within 5% of LibreOffice's height and gives Excel most of
+// the lines it needs.
+const excelSlack = 1.03

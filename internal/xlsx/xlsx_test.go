@@ -709,7 +709,7 @@ func TestRomanLetterJoin(t *testing.T) {
 }
 
 // TestWrappedLines: line counts as LibreOffice 7.4 lays the texts out
-// (each measured with tools/loheights.py's OptimalHeight).
+// (each measured with internal/xlsx/testdata/loheights.py's OptimalHeight).
 func TestWrappedLines(t *testing.T) {
 	long := "Các sở, ban, ngành; UBND cấp huyện; các đơn vị có liên quan"
 	tests := []struct {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compare the row heights parplan sets with the ones LibreOffice needs.
 
-Usage: /usr/bin/python3 tools/loheights.py BOOK.xlsx... > heights.tsv
+Usage: /usr/bin/python3 internal/xlsx/testdata/loheights.py BOOK.xlsx... > heights.tsv
 
 For every row of every visible sheet it prints the sheet, the 1-based
 row, the height set in the file and the height LibreOffice computes for

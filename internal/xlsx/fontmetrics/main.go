@@ -1,7 +1,7 @@
 // Command fontmetrics writes the advance widths of a TrueType font family
 // as the text table internal/xlsx embeds (internal/xlsx/times.txt):
 //
-//	go run ./tools/fontmetrics REGULAR.ttf BOLD.ttf ITALIC.ttf > internal/xlsx/times.txt
+//	go run ./internal/xlsx/fontmetrics REGULAR.ttf BOLD.ttf ITALIC.ttf > internal/xlsx/times.txt
 //
 // parplan's workbooks are set in Times New Roman; Liberation Serif
 // (fonts-liberation2) has the same advance widths and is free to read, so
@@ -58,7 +58,7 @@ func main() {
 	r := fonts[0]
 	fmt.Printf("# Advance widths of Times New Roman: regular, bold and italic, in\n")
 	fmt.Printf("# 1/%d em, read from %s, %s and %s,\n", r.unitsPerEm, fonts[0].name, fonts[1].name, fonts[2].name)
-	fmt.Printf("# which have the same advance widths. Written by tools/fontmetrics;\n")
+	fmt.Printf("# which have the same advance widths. Written by internal/xlsx/fontmetrics;\n")
 	fmt.Printf("# do not edit. A code point the font has no glyph for is left out.\n")
 	fmt.Printf("# Line: code point (hex), then the width in each style.\n")
 	fmt.Printf("units_per_em %d\n", r.unitsPerEm)
