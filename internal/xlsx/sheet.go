@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/parplan/parplan/internal/layout"
 	"github.com/parplan/parplan/internal/msg"
 )
 
@@ -22,9 +23,6 @@ const (
 	marginLeft   = 1.25 // 31.8 mm
 	marginRight  = 0.7  // 17.8 mm
 	marginHF     = 0.3  // header and footer: 7.6 mm from the edge
-	// pageFooter numbers the pages at the bottom centre; each sheet
-	// starts at 1, as each appendix is printed and signed on its own.
-	pageFooter = `&C&"` + Font + `,Regular"&12&P`
 )
 
 // sheetLayout is where the parts of a table land on its sheet (1-based
@@ -86,6 +84,8 @@ func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 // that the stream writer writes first.
 func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings []Warning, err error) {
 	pos := planRows(t)
+	t.sheet, t.at = sheet, pos
+	sumFormulas(t, pos)
 	ncols := len(t.cols)
 	var widths []float64
 	for _, c := range t.cols {
@@ -169,7 +169,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		}
 	}
 
-	if err := pageSetup(f, sheet, t.layout.Orientation, pos.headerFirst, max(pos.numbers, pos.headerLast)); err != nil {
+	if err := pageSetup(f, sheet, t.layout.Orientation, t.layout.PageNumbers, pos.headerFirst, max(pos.numbers, pos.headerLast)); err != nil {
 		return nil, err
 	}
 	// Codes such as "1" and "2" are text on purpose ("1.10" must stay
@@ -181,6 +181,9 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		if err := f.AddDataValidation(sheet, dv); err != nil {
 			return nil, err
 		}
+	}
+	if err := addComments(f, sheet, t, pos); err != nil {
+		return nil, err
 	}
 	if err := sw.Flush(); err != nil {
 		return nil, err
@@ -232,8 +235,9 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 }
 
 // pageSetup prints the sheet on A4, fitted to the page width, with the
-// header rows repeated on every page and numbered pages.
-func pageSetup(f *excelize.File, sheet, orientation string, titleFirst, titleLast int) error {
+// header rows repeated on every page and the pages numbered as numbers
+// says (a layout.PageNumbers value).
+func pageSetup(f *excelize.File, sheet, orientation, numbers string, titleFirst, titleLast int) error {
 	size, fitW, fitH, firstPage := paperA4, 1, 0, uint(1)
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH, FirstPageNumber: &firstPage,
@@ -246,8 +250,10 @@ func pageSetup(f *excelize.File, sheet, orientation string, titleFirst, titleLas
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: pageFooter}); err != nil {
-		return err
+	if hf := pageNumbers(numbers); hf != nil {
+		if err := f.SetHeaderFooter(sheet, hf); err != nil {
+			return err
+		}
 	}
 	if titleFirst <= 0 {
 		return nil
@@ -289,7 +295,7 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 		if err != nil {
 			return err
 		}
-		c := excelize.Cell{StyleID: id}
+		c := excelize.Cell{StyleID: id, Formula: v.formula}
 		switch {
 		case v.isNum:
 			if f, exact := cellNumber(v.num); exact {
@@ -373,4 +379,23 @@ func (w *rowWriter) header(t *table, pos sheetLayout, size float64) error {
 		}
 	}
 	return nil
+}
+
+// pageNumber is the page number field of a header or footer: Times New
+// Roman, 13 pt, upright.
+const pageNumber = `&C&"` + Font + `,Regular"&13&P`
+
+// pageNumbers is the header and footer that number the pages as placed.
+// Each sheet starts at 1: an appendix is printed and signed on its own,
+// and Nghị định 30/2020/NĐ-CP numbers an appendix's pages apart from the
+// document's. By default (top) the number is centred in the top margin
+// and the first page shows none, as the decree asks of a document.
+func pageNumbers(placement string) *excelize.HeaderFooterOptions {
+	switch placement {
+	case layout.PageNumbersNone:
+		return nil
+	case layout.PageNumbersBottom:
+		return &excelize.HeaderFooterOptions{OddFooter: pageNumber}
+	}
+	return &excelize.HeaderFooterOptions{DifferentFirst: true, OddHeader: pageNumber}
 }
