@@ -389,12 +389,15 @@ func link(t *table, i int, k plan.ScoreKey, fig plan.Opt) string {
 }
 
 // differs is the formula of a − b in the cells of columns a and b of the
-// row, when the figures give d.
+// row, when the figures give d. The difference is rounded to the
+// decimals of its operands, which it has exactly: what is left of
+// rounding is the float noise of a spreadsheet's subtraction
+// (9.5 − 9.45 = 0.0500000000000007).
 func differs(a, b string, fa, fb, d plan.Opt) string {
 	if !fa.OK || !fb.OK || !d.OK || !fa.V.Sub(fb.V).Equal(d.V) {
 		return ""
 	}
-	return a + "{r}-" + b + "{r}"
+	return "ROUND(" + a + "{r}-" + b + "{r}," + strconv.Itoa(max(fa.V.Scale(), fb.V.Scale())) + ")"
 }
 
 // sumColumn is the formula of the sum of a column's body rows, when
