@@ -271,6 +271,10 @@ type rowWriter struct {
 	st       *styles
 	ncols    int
 	warnings []Warning
+	// cells and refs are reused from row to row: the stream writer
+	// copies a row out before SetRow returns.
+	cells []excelize.Cell
+	refs  []any
 }
 
 // merged writes one text across the whole width of the table.
@@ -289,7 +293,14 @@ func (w *rowWriter) merged(row int, s string, cs cellStyle, height float64) erro
 // row writes one row; height 0 leaves the height to the spreadsheet,
 // which fits it to the wrapped text.
 func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, height float64) error {
-	cells := make([]any, len(vals))
+	if len(w.cells) < len(vals) {
+		w.cells = make([]excelize.Cell, len(vals))
+		w.refs = make([]any, len(vals))
+		for i := range w.cells {
+			w.refs[i] = &w.cells[i]
+		}
+	}
+	cells := w.refs[:len(vals)]
 	for i, v := range vals {
 		id, err := w.st.id(styleOf(i))
 		if err != nil {
@@ -310,7 +321,7 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 		case v.text != "":
 			c.Value = v.text
 		}
-		cells[i] = c
+		w.cells[i] = c
 	}
 	var opts []excelize.RowOpts
 	if height > 0 {

@@ -470,18 +470,28 @@ func (s *summary) scored(a *gap.Appendix, t *table, heading string) error {
 		}
 		return r
 	}
-	rowOf := map[string]int{}
+	// The rows of a field-level report are the appendix's top-level
+	// items that score points, in file order.
+	rowOf := map[int]int{}
 	if t != nil {
-		refs := plan.Refs(t.appendix)
+		n := 0
 		for i, r := range t.rows {
-			if r.item != nil && r.item.Depth == 0 {
-				rowOf[refs[r.item]] = i
+			it := r.item
+			if it == nil || it.Depth != 0 || it.Percent() {
+				continue
 			}
+			if e := it.Sums.Effective; !e[plan.Max].OK && !e[plan.Achieved].OK && !e[plan.Target].OK {
+				continue
+			}
+			if n < len(a.Rows) && a.Rows[n].Code == it.Code.Value && a.Rows[n].Name == it.Name.Value {
+				rowOf[n] = i
+			}
+			n++
 		}
 	}
 	var rows [][]cell
-	for _, r := range a.Rows {
-		i, ok := rowOf[r.Ref]
+	for n, r := range a.Rows {
+		i, ok := rowOf[n]
 		code := r.Code
 		if ok && code == "" {
 			code = printedCode(t, i)
