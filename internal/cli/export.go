@@ -25,6 +25,8 @@ type exportOptions struct {
 	Output   string
 	Appendix string
 	Force    bool
+	// NoFormulas writes values only (xlsx.Options.NoFormulas).
+	NoFormulas bool
 
 	// wrapFile, set by tests, wraps the output file's writer, to make
 	// the write fail part-way.
@@ -51,6 +53,7 @@ func newExportCmd(ios *IO) *cobra.Command {
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", flagUsage(p, "export", "output"))
 	cmd.Flags().StringVarP(&opts.Appendix, "appendix", "a", "", flagUsage(p, "export", "appendix"))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, flagUsage(p, "export", "force"))
+	cmd.Flags().BoolVar(&opts.NoFormulas, "no-formulas", false, flagUsage(p, "export", "no-formulas"))
 	_ = cmd.MarkFlagFilename("output", "xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("appendix", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		return appendixIDs(args), cobra.ShellCompDirectiveNoFileComp
@@ -104,7 +107,7 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 
-	wb, ds, err := xlsx.Build(p, xlsx.Options{Appendix: opts.Appendix})
+	wb, ds, err := xlsx.Build(p, xlsx.Options{Appendix: opts.Appendix, NoFormulas: opts.NoFormulas, P: ios.P})
 	if len(ds) > 0 {
 		for _, d := range ds {
 			fmt.Fprintln(ios.ErrOut, d.Format(ios.P))

@@ -30,6 +30,10 @@ type Layout struct {
 	Orientation string `yaml:"orientation"`
 	// FontSize is the table's font size in points.
 	FontSize float64 `yaml:"font_size"`
+	// PageNumbers places the page numbers: PageNumbersTop (the default,
+	// as Nghị định 30/2020/NĐ-CP places them), PageNumbersBottom or
+	// PageNumbersNone.
+	PageNumbers string `yaml:"page_numbers"`
 	// ColumnNumbers is the style of the row that numbers the columns
 	// under the header: NumbersNone, NumbersPlain or NumbersParens.
 	ColumnNumbers string `yaml:"column_numbers"`
@@ -90,6 +94,15 @@ type RowStyle struct {
 const (
 	Portrait  = "portrait"
 	Landscape = "landscape"
+)
+
+// Page number placements. Top is Nghị định 30/2020/NĐ-CP's rule for a
+// document and each of its appendices: centred in the top margin, not on
+// the first page. Bottom centres them in the bottom margin of every page.
+const (
+	PageNumbersTop    = "top"
+	PageNumbersBottom = "bottom"
+	PageNumbersNone   = "none"
 )
 
 // Column number row styles.
@@ -244,6 +257,9 @@ func (l *Layout) Check() error {
 	}
 	if l.FontSize < 6 || l.FontSize > 20 {
 		return fail("font_size %v is not between 6 and 20", l.FontSize)
+	}
+	if !slices.Contains([]string{"", PageNumbersTop, PageNumbersBottom, PageNumbersNone}, l.PageNumbers) {
+		return fail("page_numbers %q is not top, bottom or none", l.PageNumbers)
 	}
 	if !slices.Contains([]string{NumbersNone, NumbersPlain, NumbersParens}, l.ColumnNumbers) {
 		return fail("column_numbers %q is not none, plain or parens", l.ColumnNumbers)

@@ -15,6 +15,15 @@ import (
 // each with two tasks, a lead and three supporting agencies.
 func Big(tb testing.TB, rows int) *plan.Plan {
 	tb.Helper()
+	p, ds := plan.Load("big.yaml", BigYAML(rows))
+	if p == nil || len(ds) > 0 {
+		tb.Fatalf("generated plan: %v", ds)
+	}
+	return p
+}
+
+// BigYAML is the plan file of Big.
+func BigYAML(rows int) []byte {
 	var b strings.Builder
 	b.WriteString(`plan: {id: big, title: Kế hoạch lớn, year: 2024, baseline_year: 2023, number: 1/KH-UBND, date: 2024-07-18, issuer: UBND tỉnh X}
 appendices:
@@ -32,11 +41,7 @@ appendices:
 			n++
 		}
 	}
-	p, ds := plan.Load("big.yaml", []byte(b.String()))
-	if p == nil || len(ds) > 0 {
-		tb.Fatalf("generated plan: %v", ds)
-	}
-	return p
+	return []byte(b.String())
 }
 
 // Strip clears in place what a plan file does not hold — positions, the

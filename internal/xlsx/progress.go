@@ -47,7 +47,10 @@ func BuildProgress(s *progress.Status, opts ProgressOptions) (*Workbook, error) 
 			r.appendices = append(r.appendices, it.Appendix)
 		}
 	}
-	err = r.write(&summary{f: wb.f, st: st, sheet: wb.Sheets[0], row: 1, widths: reportWidths})
+	sm, err := newSummary(wb.f, st, wb.Sheets[0], reportWidths)
+	if err == nil {
+		err = r.write(sm)
+	}
 	if err == nil {
 		taken := map[string]bool{strings.ToLower(wb.Sheets[0]): true}
 		name := sheetName(p.T("books.progress.items-sheet"), "items", taken)
@@ -100,9 +103,6 @@ func (r *progressReport) ref(it *progress.Item) string {
 // write writes the report sheet.
 func (r *progressReport) write(sm *summary) error {
 	p, s := r.p, r.s
-	if err := sm.setWidths(); err != nil {
-		return err
-	}
 	title := cellStyle{size: titleSize, bold: true, align: "center", valign: "center", wrap: true}
 	asOf := cellStyle{size: titleSize, italic: true, align: "center", valign: "center", wrap: true}
 	prose := cellStyle{size: noteSize, align: "left", valign: "center", wrap: true}
@@ -197,7 +197,10 @@ func (r *progressReport) write(sm *summary) error {
 			return err
 		}
 	}
-	return pageSetup(sm.f, sm.sheet, layout.Landscape, 0, 0)
+	if err := pageSetup(sm.f, sm.sheet, layout.Landscape, layout.PageNumbersTop, 0, 0); err != nil {
+		return err
+	}
+	return sm.close()
 }
 
 // countCols are the columns of a table of counts after its two first.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/parplan/parplan/internal/layout"
 	"github.com/parplan/parplan/internal/msg"
 )
 
@@ -22,9 +23,6 @@ const (
 	marginLeft   = 1.25 // 31.8 mm
 	marginRight  = 0.7  // 17.8 mm
 	marginHF     = 0.3  // header and footer: 7.6 mm from the edge
-	// pageFooter numbers the pages at the bottom centre; each sheet
-	// starts at 1, as each appendix is printed and signed on its own.
-	pageFooter = `&C&"` + Font + `,Regular"&12&P`
 )
 
 // sheetLayout is where the parts of a table land on its sheet (1-based
@@ -93,6 +91,8 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 	page := pageRows(t.layout.Orientation, widths)
 	t.fitRows()
 	pos := planRows(t)
+	t.sheet, t.at = sheet, pos
+	sumFormulas(t, pos)
 	width := mergedPoints(widths...)
 	size := t.layout.FontSize
 
@@ -171,7 +171,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		}
 	}
 
-	if err := pageSetup(f, sheet, t.layout.Orientation, pos.headerFirst, max(pos.numbers, pos.headerLast)); err != nil {
+	if err := pageSetup(f, sheet, t.layout.Orientation, t.layout.PageNumbers, pos.headerFirst, max(pos.numbers, pos.headerLast)); err != nil {
 		return nil, err
 	}
 	if err := breakPages(f, sheet, t, pos, w.heights, page); err != nil {
@@ -186,6 +186,9 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		if err := f.AddDataValidation(sheet, dv); err != nil {
 			return nil, err
 		}
+	}
+	if err := addComments(f, sheet, t, pos); err != nil {
+		return nil, err
 	}
 	if err := sw.Flush(); err != nil {
 		return nil, err
@@ -242,8 +245,9 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 }
 
 // pageSetup prints the sheet on A4, fitted to the page width, with the
-// header rows repeated on every page and numbered pages.
-func pageSetup(f *excelize.File, sheet, orientation string, titleFirst, titleLast int) error {
+// header rows repeated on every page and the pages numbered as numbers
+// says (a layout.PageNumbers value).
+func pageSetup(f *excelize.File, sheet, orientation, numbers string, titleFirst, titleLast int) error {
 	size, fitW, fitH, firstPage := paperA4, 1, 0, uint(1)
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH, FirstPageNumber: &firstPage,
@@ -256,8 +260,10 @@ func pageSetup(f *excelize.File, sheet, orientation string, titleFirst, titleLas
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: pageFooter}); err != nil {
-		return err
+	if hf := pageNumbers(numbers); hf != nil {
+		if err := f.SetHeaderFooter(sheet, hf); err != nil {
+			return err
+		}
 	}
 	if titleFirst <= 0 {
 		return nil
@@ -277,6 +283,10 @@ type rowWriter struct {
 	warnings []Warning
 	// heights are the heights set, in points, by row.
 	heights map[int]float64
+	// cells and refs are reused from row to row: the stream writer
+	// copies a row out before SetRow returns.
+	cells []excelize.Cell
+	refs  []any
 }
 
 // merged writes one text across the whole width of the table.
@@ -295,13 +305,20 @@ func (w *rowWriter) merged(row int, s string, cs cellStyle, height float64) erro
 // row writes one row; height 0 leaves the height to the spreadsheet,
 // which fits it to the wrapped text.
 func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, height float64) error {
-	cells := make([]any, len(vals))
+	if len(w.cells) < len(vals) {
+		w.cells = make([]excelize.Cell, len(vals))
+		w.refs = make([]any, len(vals))
+		for i := range w.cells {
+			w.refs[i] = &w.cells[i]
+		}
+	}
+	cells := w.refs[:len(vals)]
 	for i, v := range vals {
 		id, err := w.st.id(styleOf(i))
 		if err != nil {
 			return err
 		}
-		c := excelize.Cell{StyleID: id}
+		c := excelize.Cell{StyleID: id, Formula: v.formula}
 		switch {
 		case v.isNum:
 			if f, exact := cellNumber(v.num); exact {
@@ -316,7 +333,7 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 		case v.text != "":
 			c.Value = v.text
 		}
-		cells[i] = c
+		w.cells[i] = c
 	}
 	var opts []excelize.RowOpts
 	if height > 0 {
@@ -386,4 +403,23 @@ func (w *rowWriter) header(t *table, pos sheetLayout, size float64) error {
 		}
 	}
 	return nil
+}
+
+// pageNumber is the page number field of a header or footer: Times New
+// Roman, 13 pt, upright.
+const pageNumber = `&C&"` + Font + `,Regular"&13&P`
+
+// pageNumbers is the header and footer that number the pages as placed.
+// Each sheet starts at 1: an appendix is printed and signed on its own,
+// and Nghị định 30/2020/NĐ-CP numbers an appendix's pages apart from the
+// document's. By default (top) the number is centred in the top margin
+// and the first page shows none, as the decree asks of a document.
+func pageNumbers(placement string) *excelize.HeaderFooterOptions {
+	switch placement {
+	case layout.PageNumbersNone:
+		return nil
+	case layout.PageNumbersBottom:
+		return &excelize.HeaderFooterOptions{OddFooter: pageNumber}
+	}
+	return &excelize.HeaderFooterOptions{DifferentFirst: true, OddHeader: pageNumber}
 }

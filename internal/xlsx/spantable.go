@@ -142,7 +142,7 @@ func (s *summary) spanRow(cols []spanCol, first []int, cells []cell, styleOf fun
 			}
 		}
 		if to > from {
-			if err := s.f.MergeCell(s.sheet, cellRef(from+1, s.row), cellRef(to+1, s.row)); err != nil {
+			if err := s.merge(from+1, to+1); err != nil {
 				return err
 			}
 		}

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"unicode/utf8"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/parplan/parplan/internal/layout"
@@ -46,12 +48,19 @@ func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
 		return err
 	}
 	restore := leaveOutPrinted(tables)
-	text := []rune(string(plan.Encode(p, "", plan.Comments{})))
+	text := string(plan.Encode(p, "", plan.Comments{}))
 	restore()
 	for row := 2; len(text) > 0; row++ {
-		n := min(len(text), storedPiece)
+		// The first storedPiece characters (not bytes: a piece never
+		// splits a character).
+		n, chars := 0, 0
+		for n < len(text) && chars < storedPiece {
+			_, size := utf8.DecodeRuneInString(text[n:])
+			n += size
+			chars++
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, []any{string(text[:n])}); err != nil {
+		if err := sw.SetRow(cell, []any{text[:n]}); err != nil {
 			return err
 		}
 		text = text[n:]
@@ -68,7 +77,11 @@ func leaveOutPrinted(tables []*table) (restore func()) {
 		tasks, products, lead, support []plan.Text
 		deadline, note, targetText     plan.Text
 	}
-	var undo []saved
+	n := 0
+	for _, t := range tables {
+		t.appendix.Walk(func(*plan.Item) { n++ })
+	}
+	undo := make([]saved, 0, n)
 	for _, t := range tables {
 		shown := map[string]bool{}
 		for _, c := range t.cols {

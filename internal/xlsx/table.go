@@ -36,6 +36,11 @@ type table struct {
 	unlocked []bool
 	// validations are added to the sheet as it is written.
 	validations []*excelize.DataValidation
+	// formulas writes parents and the total as SUM formulas (see
+	// markSums); sheet and at are where writeTable put the table.
+	formulas bool
+	sheet    string
+	at       sheetLayout
 }
 
 // tableRow is one printed row.
@@ -53,6 +58,8 @@ type tableRow struct {
 	// those rows, each a span of columns.
 	down int
 	tall []span
+	// item is the plan item of a data row; nil for other rows.
+	item *plan.Item
 }
 
 // span is a range of columns, 0-based, both ends included.
@@ -86,6 +93,13 @@ type value struct {
 	// decimals: a date's, whose number is its serial day.
 	format string
 	pos    plan.Pos
+	// sum lists the rows (indices in table.rows) whose cells in the same
+	// column this one adds up; formula is that sum as written, once the
+	// rows have their places (see sumFormulas).
+	sum     []int
+	formula string
+	// comment says why a stated figure is kept as a value.
+	comment string
 }
 
 func text(s string) value { return value{text: s} }
@@ -193,7 +207,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 				n.count(it.Depth)
 			}
 			style := l.StyleFor(it.Depth, len(it.Items) > 0)
-			row := tableRow{style: style, cells: make([]value, len(cols)), heading: it.Depth == 0 || len(it.Items) > 0}
+			row := tableRow{style: style, cells: make([]value, len(cols)), heading: it.Depth == 0 || len(it.Items) > 0, item: it}
 			for j, c := range cols {
 				row.cells[j] = cellValue(l, it, c.Field, code, style)
 			}

@@ -25,12 +25,19 @@ import (
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/validate"
 )
 
 // Options selects what the workbook holds.
 type Options struct {
 	// Appendix is the id of the one appendix to export; "" exports all.
 	Appendix string
+	// NoFormulas writes every figure as a value: no SUM formulas for
+	// parents, totals and the summary.
+	NoFormulas bool
+	// P writes the texts parplan adds (the summary, comments) in its
+	// language; nil is Vietnamese, the language of the documents.
+	P *msg.Printer
 }
 
 // SummarySheet is the name of the summary sheet.
@@ -79,6 +86,9 @@ func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	if opts.Appendix != "" && len(apps) == 0 {
 		return nil, nil, fmt.Errorf("no appendix %q in the plan (appendices: %s)", opts.Appendix, strings.Join(AppendixIDs(p), ", "))
 	}
+	if opts.P == nil {
+		opts.P = msg.For(msg.VI)
+	}
 	var tables []*table
 	var ds []diag.Diagnostic
 	for _, a := range apps {
@@ -89,6 +99,11 @@ func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	if len(ds) > 0 {
 		diag.Sort(ds)
 		return nil, ds, nil
+	}
+	discrepancies := validate.Discrepancies(p)
+	for _, t := range tables {
+		t.formulas = !opts.NoFormulas
+		markSums(t, discrepancies, opts.P)
 	}
 
 	f := excelize.NewFile()
@@ -129,7 +144,7 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := wb.addSheet(len(tables) == 0, first, SummarySheet); err != nil {
 		return err
 	}
-	if err := writeSummary(f, st, SummarySheet, p, opts.Appendix); err != nil {
+	if err := writeSummary(f, st, SummarySheet, p, tables, opts); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
 	if err := writeStored(f, p, tables); err != nil {

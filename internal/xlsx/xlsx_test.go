@@ -323,10 +323,7 @@ func checkSheet(t *testing.T, f *excelize.File, sheet string, tab *table) {
 		t.Errorf("%s: fit to page is off", sheet)
 	}
 	checkMargins(t, f, sheet)
-	hf, err := f.GetHeaderFooter(sheet)
-	if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "&P") {
-		t.Errorf("%s: no page number in the footer: %+v", sheet, hf)
-	}
+	checkPageNumbers(t, f, sheet)
 	want := fmt.Sprintf("%s!$%d:$%d", quoteSheet(sheet), pos.headerFirst, max(pos.numbers, pos.headerLast))
 	if !slices.ContainsFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool {
 		return d.Name == "_xlnm.Print_Titles" && d.Scope == sheet && d.RefersTo == want
@@ -452,23 +449,39 @@ func checkSummary(t *testing.T, f *excelize.File, data []byte, p *plan.Plan) {
 		t.Errorf("the summary has no count of items")
 	}
 	checkMargins(t, f, SummarySheet)
+	checkPageNumbers(t, f, SummarySheet)
+}
+
+// checkPageNumbers: pages are numbered as Nghị định 30/2020/NĐ-CP asks,
+// centred in the top margin in 13 pt Times New Roman, none on the first.
+func checkPageNumbers(t *testing.T, f *excelize.File, sheet string) {
+	t.Helper()
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil || hf == nil {
+		t.Fatalf("%s: no header: %v", sheet, err)
+	}
+	if want := `&C&"Times New Roman,Regular"&13&P`; hf.OddHeader != want || !hf.DifferentFirst ||
+		strings.Contains(hf.FirstHeader, "&P") || strings.Contains(hf.OddFooter, "&P") {
+		t.Errorf("%s: page numbers %+v, want %s in the header of every page but the first", sheet, hf, want)
+	}
 }
 
 // TestFieldTotals checks the summary's figures for Đắk Nông against the
 // document: per field max, achieved, target, and lost = max − achieved,
-// gain = target − achieved, left = max − target, exactly.
+// gain = target − achieved, left = max − target, exactly; each column
+// with the decimals of its inputs (the maximum has 9.5 and 10.5, so 13.0).
 func TestFieldTotals(t *testing.T) {
 	data, _ := export(t, loadFile(t, "../../plans/daknong-2024.yaml"), Options{Appendix: "phu-luc-01"})
 	f := open(t, data)
 	r := findRow(t, f, SummarySheet, "3")
-	want := []string{"3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)", "13", "12.905", "12.909", "0.095", "0.004", "0.091"}
+	want := []string{"3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)", "13.0", "12.905", "12.909", "0.095", "0.004", "0.091"}
 	for i, w := range want {
 		if got := cellText(t, f, SummarySheet, cellRef(i+1, r)); got != w {
 			t.Errorf("field 3 %s = %q, want %q", cellRef(i+1, r), got, w)
 		}
 	}
 	r = findRow(t, f, SummarySheet, "Tổng cộng (theo dòng tổng của phụ lục)")
-	for i, w := range []string{"100", "85.415", "88.679", "14.585", "3.264", "11.321"} {
+	for i, w := range []string{"100.0", "85.415", "88.679", "14.585", "3.264", "11.321"} {
 		if got := cellText(t, f, SummarySheet, cellRef(i+3, r)); got != w {
 			t.Errorf("total %s = %q, want %q", cellRef(i+3, r), got, w)
 		}
