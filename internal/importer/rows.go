@@ -2,8 +2,10 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/layout"
@@ -207,6 +209,8 @@ type rowReader struct {
 	comments map[*plan.Item][]msg.Message
 	stats    tableStats
 	file     string
+	// totalLabel is the layout's total label, folded, once known.
+	totalLabel *string
 	// cut is set while a row continues a cell of the row above that
 	// the exporter or a page break cut inside an entry.
 	cut bool
@@ -241,16 +245,25 @@ func (r *rowReader) isTotal(row Row) bool {
 	if text == "" {
 		text = fold(oneLine(r.cell(row, layout.FieldCode).Text))
 	}
-	for _, t := range headers.Totals {
-		if text == fold(t) {
-			return true
-		}
-	}
-	if lbl := r.h.Layout.TotalLabel; lbl != "" && text == fold(lbl) {
+	if slices.Contains(foldedTotals(), text) {
 		return true
 	}
-	return false
+	if r.totalLabel == nil {
+		lbl := fold(r.h.Layout.TotalLabel)
+		r.totalLabel = &lbl
+	}
+	return *r.totalLabel != "" && text == *r.totalLabel
 }
+
+// foldedTotals are the labels of total rows, folded once (folding them
+// for every row was a tenth of reading a table).
+var foldedTotals = sync.OnceValue(func() []string {
+	out := make([]string, len(headers.Totals))
+	for i, t := range headers.Totals {
+		out[i] = fold(t)
+	}
+	return out
+})
 
 // repeatsHeader reports whether a row is the header again (as a table
 // pasted after a page break repeats it) or the column-number row.

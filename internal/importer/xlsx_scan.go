@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -211,13 +210,27 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 	if err := precount(f, sh, lim, *budget); err != nil {
 		return nil, err
 	}
+	left := *budget
+	s, err := p.scanPart(f, sh, lim, budget, false)
+	if errors.Is(err, errUnsure) {
+		*budget = left
+		s, err = p.scanPart(f, sh, lim, budget, true)
+	}
+	return s, err
+}
+
+// scanPart reads a worksheet part through the scanner, or through
+// encoding/xml when std is set.
+func (p *xlPackage) scanPart(f *zip.File, sh xlSheet, lim XLSXLimits, budget *int, std bool) (*scanSheet, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, &WorkbookError{Part: sh.part, Err: err}
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.CharsetReader = charset.NewReaderLabel
+	var toks xmlTokens = newXMLScanner(rc)
+	if std {
+		toks = newStdTokens(rc, true)
+	}
 	s := &scanSheet{}
 	malformed := func(err error) error { return &WorkbookError{Part: sh.part, Err: err} }
 	tooLarge := func(what string, limit int64) error {
@@ -231,25 +244,28 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 		inT, inRPh bool
 		rowN       int
 		colN       int
-		value      strings.Builder
+		value      []byte
 		depth      int  // RawToken does not check that elements are closed
 		data       bool // inside sheetData, where rows are
 	)
 	for {
-		tok, err := d.RawToken()
+		kind, err := toks.next()
 		if err == io.EOF {
 			if depth != 0 {
 				return nil, malformed(io.ErrUnexpectedEOF)
 			}
 			break
 		}
+		if errors.Is(err, errUnsure) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, malformed(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch kind {
+		case tokStart:
 			depth++
-			switch t.Name.Local {
+			switch string(toks.local()) {
 			case "sheetData":
 				data = true
 			case "row":
@@ -257,8 +273,8 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					break
 				}
 				n := rowN + 1
-				if v := attr(t, "r"); v != "" {
-					if n, err = strconv.Atoi(v); err != nil || n < 1 {
+				if v, _ := toks.attr("r"); len(v) > 0 {
+					if n = atoiBytes(v); n < 1 {
 						return nil, malformed(fmt.Errorf("row number %q", v))
 					}
 				}
@@ -286,7 +302,7 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					return nil, malformed(errors.New("cell outside a row"))
 				}
 				c := colN + 1
-				if v := attr(t, "r"); v != "" {
+				if v, _ := toks.attr("r"); len(v) > 0 {
 					if c = refColumn(v); c < 1 {
 						return nil, malformed(fmt.Errorf("cell reference %q", v))
 					}
@@ -301,13 +317,13 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					return nil, tooLarge(TooLargeCells, int64(lim.MaxCells))
 				}
 				colN = c
-				typ := attr(t, "t")
+				typ, _ := toks.attr("t")
 				sc := scanCell{col: int32(c), kind: cellKind(typ), sst: -1}
-				if typ == "s" {
+				if string(typ) == "s" {
 					sc.sst = -2 // an index to come in v
 				}
-				if v := attr(t, "s"); v != "" {
-					if st, err := strconv.Atoi(v); err == nil && st >= 0 && st <= 1<<30 {
+				if v, _ := toks.attr("s"); len(v) > 0 {
+					if st := atoiBytes(v); st >= 0 && st <= 1<<30 {
 						sc.style = int32(st)
 					}
 				}
@@ -316,7 +332,7 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 			case "v":
 				if cell != nil {
 					inV = true
-					value.Reset()
+					value = value[:0]
 				}
 			case "is":
 				if cell != nil {
@@ -327,18 +343,20 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 			case "rPh":
 				inRPh = true
 			case "mergeCell":
-				m, ok := parseRange(attr(t, "ref"))
+				ref, _ := toks.attr("ref")
+				m, ok := parseRange(ref)
 				if !ok {
-					return nil, malformed(fmt.Errorf("merged range %q", attr(t, "ref")))
+					return nil, malformed(fmt.Errorf("merged range %q", ref))
 				}
 				if *budget--; *budget < 0 {
 					return nil, tooLarge(TooLargeCells, int64(lim.MaxCells))
 				}
 				s.merges = append(s.merges, m)
 			}
-		case xml.CharData:
+		case tokText:
+			t := toks.text()
 			if inV {
-				value.Write(t)
+				value = append(value, t...)
 			}
 			if inT {
 				if cell.inline == "" {
@@ -347,17 +365,17 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 					cell.inline += string(t)
 				}
 			}
-		case xml.EndElement:
+		case tokEnd:
 			depth--
-			switch t.Name.Local {
+			switch string(toks.local()) {
 			case "sheetData":
 				data = false
 			case "v":
 				if inV && cell.kind != kindString {
-					cell.raw = value.String()
+					cell.raw = string(value)
 				}
 				if inV && cell.sst == -2 {
-					if i, err := strconv.Atoi(strings.TrimSpace(value.String())); err == nil && i >= 0 && i < 1<<30 {
+					if i := atoiBytes(bytes.TrimSpace(value)); i >= 0 && i < 1<<30 {
 						cell.sst = int32(i)
 					}
 				}
@@ -374,6 +392,31 @@ func (p *xlPackage) scanWorksheet(sh xlSheet, lim XLSXLimits, budget *int) (*sca
 		}
 	}
 	return s, nil
+}
+
+// atoiBytes reads a decimal number as strconv.Atoi does, without a sign
+// or with one; it returns -1 for anything else (or a number past 2^31).
+func atoiBytes(b []byte) int {
+	i, neg := 0, false
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		neg, i = b[0] == '-', 1
+	}
+	if i == len(b) {
+		return -1
+	}
+	n := 0
+	for ; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return -1
+		}
+		if n = n*10 + int(b[i]-'0'); n > 1<<31 {
+			return -1
+		}
+	}
+	if neg {
+		return -n
+	}
+	return n
 }
 
 // precount refuses a sheet with too many rows or cells at the speed of
@@ -453,18 +496,8 @@ func rowNumber(tag []byte) int {
 	return n
 }
 
-// attr returns the value of a start element's attribute, by local name.
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func cellKind(t string) uint8 {
-	switch t {
+func cellKind(t []byte) uint8 {
+	switch string(t) {
 	case "s", "inlineStr":
 		return kindString
 	case "str":
@@ -484,7 +517,7 @@ const maxColumn = 16384
 
 // refColumn returns the 1-based column of an A1 reference ("$AB$12" is
 // 28), or 0 if ref is not one.
-func refColumn(ref string) int {
+func refColumn[T string | []byte](ref T) int {
 	c, _, ok := parseRef(ref)
 	if !ok {
 		return 0
@@ -493,7 +526,7 @@ func refColumn(ref string) int {
 }
 
 // parseRef reads an A1 reference into its 1-based column and row.
-func parseRef(ref string) (col, row int, ok bool) {
+func parseRef[T string | []byte](ref T) (col, row int, ok bool) {
 	i := 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -531,8 +564,8 @@ func parseRef(ref string) (col, row int, ok bool) {
 
 // parseRange reads "B2:D4" (or a single cell, "B2") into a range whose
 // corners are in order.
-func parseRange(ref string) (mergeRange, bool) {
-	a, b, found := strings.Cut(ref, ":")
+func parseRange(ref []byte) (mergeRange, bool) {
+	a, b, found := bytes.Cut(ref, []byte(":"))
 	if !found {
 		b = a
 	}

@@ -1,11 +1,11 @@
 package importer
 
 import (
-	"encoding/xml"
+	"archive/zip"
+	"bytes"
+	"errors"
 	"io"
 	"strings"
-
-	"golang.org/x/net/html/charset"
 )
 
 // readSharedStrings reads the workbook's shared strings (the texts cells
@@ -22,46 +22,68 @@ func readSharedStrings(p *xlPackage, lim XLSXLimits) (sst []string, ok bool) {
 	if f.UncompressedSize64 > uint64(lim.MaxBytes) {
 		return nil, false
 	}
+	sst, err := sharedStrings(f, lim, false)
+	if errors.Is(err, errUnsure) {
+		sst, err = sharedStrings(f, lim, true)
+	}
+	return sst, err == nil
+}
+
+// errNotAsExcelize is a shared string the reader would not show as
+// excelize does.
+var errNotAsExcelize = errors.New("a string excelize shows otherwise")
+
+// sharedStrings reads the part through the scanner, or through
+// encoding/xml when std is set.
+func sharedStrings(f *zip.File, lim XLSXLimits, std bool) ([]string, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(io.LimitReader(rc, lim.MaxBytes))
-	d.CharsetReader = charset.NewReaderLabel
-	var cur strings.Builder
-	inSI, inT, inRPh := false, false, false
+	r := io.LimitReader(rc, lim.MaxBytes)
+	var toks xmlTokens = newXMLScanner(r)
+	if std {
+		toks = newStdTokens(r, false)
+	}
+	var (
+		sst              []string
+		cur              []byte
+		inSI, inT, inRPh bool
+	)
 	for {
-		tok, err := d.Token()
+		kind, err := toks.next()
 		if err == io.EOF {
-			return sst, !inSI
+			if inSI {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return sst, nil
 		}
 		if err != nil {
-			return nil, false
+			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch kind {
+		case tokStart:
+			switch string(toks.local()) {
 			case "si":
 				inSI = true
-				cur.Reset()
+				cur = cur[:0]
 			case "t":
 				inT = inSI && !inRPh
 			case "rPh":
 				inRPh = true
 			}
-		case xml.CharData:
+		case tokText:
 			if inT {
-				cur.Write(t)
+				cur = append(cur, toks.text()...)
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(toks.local()) {
 			case "si":
-				s := cur.String()
-				if strings.Contains(s, "_x") {
-					return nil, false // excelize decodes _xHHHH_ escapes
+				if bytes.Contains(cur, []byte("_x")) {
+					return nil, errNotAsExcelize // excelize decodes _xHHHH_ escapes
 				}
-				sst = append(sst, s)
+				sst = append(sst, string(cur))
 				inSI = false
 			case "t":
 				inT = false
