@@ -477,8 +477,8 @@ func TestCompareBundled(t *testing.T) {
 		"            name: Thực hiện chế độ báo cáo CCHC định kỳ, đột xuất\n            max: 0.5\n            achieved: 0.25\n",
 		"chính sách cải cách hành chính nhà nước)\n                lead:\n",
 		"chính sách cải cách hành chính nhà nước)\n                deadline: Quý III/2024\n                lead:\n",
-		"                  - các cơ quan, đơn vị có liên quan\n                deadline: Thường xuyên\n          - code: \"II\"\n",
-		"                  - các cơ quan, đơn vị có liên quan\n          - code: \"II\"\n"))
+		"                  lead: bullets\n                deadline: Thường xuyên\n          - code: \"II\"\n",
+		"                  lead: bullets\n          - code: \"II\"\n"))
 	want := []string{
 		"phu-luc-01 1: 1.2 renamed \"Thực hiện chế độ báo cáo CCHC định kỳ\"→\"Thực hiện chế độ báo cáo CCHC định kỳ, đột xuất\"",
 		"phu-luc-01 1: 1.2 achieved 0.5→0.25",

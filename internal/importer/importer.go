@@ -42,6 +42,8 @@ type Result struct {
 	Skipped []*Table
 	// idFromFile is set when the caller named the plan.
 	idFromFile bool
+	// listStyles are the styles each table's list cells are written in.
+	listStyles map[*plan.Appendix]map[listKey]string
 }
 
 // TableSummary is what one table gave.
@@ -100,7 +102,8 @@ func Import(doc *Document, opts Options) (*Result, error) {
 			stored = loadStored(doc.Stored)
 		}
 	}
-	res := &Result{Plan: &plan.Plan{}, Appendices: map[*plan.Appendix][]msg.Message{}, Items: map[*plan.Item][]msg.Message{}}
+	res := &Result{Plan: &plan.Plan{}, Appendices: map[*plan.Appendix][]msg.Message{}, Items: map[*plan.Item][]msg.Message{},
+		listStyles: map[*plan.Appendix]map[listKey]string{}}
 	years := map[string]string{}
 	var firstFail *NoLayoutError
 	ids := map[string]int{}
@@ -130,6 +133,9 @@ func Import(doc *Document, opts Options) (*Result, error) {
 		if p := stored.plan(); p != nil {
 			applyStored(res, p)
 		}
+	}
+	for _, a := range res.Plan.Appendices {
+		setListStyles(a, res.listStyles[a])
 	}
 	return res, nil
 }
@@ -164,6 +170,7 @@ func readTable(t *Table, h *headerMatch, res *Result, years map[string]string) (
 	r := &rowReader{t: t, h: h}
 	r.read()
 	a.Items = r.items
+	res.listStyles[a] = r.listStyles
 	if r.total != nil && (r.total.Max.Given || r.total.Achieved.Given || r.total.Target.Given) {
 		a.Total = r.total
 	}

@@ -233,3 +233,46 @@ func TestReferenceLine(t *testing.T) {
 		}
 	}
 }
+
+// TestImportListStyles: the importer keeps the form a list is written in:
+// the column's usual form on the appendix, another form on the item.
+func TestImportListStyles(t *testing.T) {
+	tb := table(
+		[]string{"STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm theo bộ tiêu chí", "Điểm đạt được năm 2023", "Mục tiêu năm 2024", "Nhiệm vụ, giải pháp", "Trách nhiệm thực hiện", "<", "Ghi chú"},
+		[]string{"^", "^", "^", "^", "^", "^", "Chủ trì", "Phối hợp", "^"},
+		[]string{"1", "CÔNG TÁC CHỈ ĐẠO", "3", "3", "3", "", "", "", ""},
+		[]string{"1.1", "Kế hoạch", "1", "1", "1", "- Việc một;\n- Việc hai.", "Sở Nội vụ; Sở Tư pháp", "Các sở, ban, ngành; UBND cấp huyện", ""},
+		[]string{"1.2", "Báo cáo", "1", "1", "1", "cụ thể như sau:\n+ Rà soát;\n+ Theo dõi.", "Sở Nội vụ", "Các sở; UBND cấp huyện; UBND cấp xã", ""},
+		[]string{"1.3", "Kiểm tra", "1", "1", "1", "- Sở Tài chính:\n+ Hướng dẫn.\n+ Kiểm tra.\n- Các sở", "Sở Nội vụ", "- Văn phòng UBND tỉnh;\n- UBND cấp huyện", ""},
+	)
+	res, err := Import(&Document{Tables: []*Table{tb}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Plan.Appendices[0]
+	if a.ListStyle == nil || a.ListStyle.Lead.Value != plan.StyleSemicolons || a.ListStyle.Support.Value != plan.StyleSemicolons || a.ListStyle.Tasks.Value != "" {
+		t.Fatalf("appendix list style %+v", a.ListStyle)
+	}
+	i11, i12, i13 := a.Items[0].Items[0], a.Items[0].Items[1], a.Items[0].Items[2]
+	if i11.ListStyle != nil {
+		t.Errorf("1.1 list style %+v, want the appendix's", i11.ListStyle)
+	}
+	if got := texts(i12.Tasks); got != "cụ thể như sau:|Rà soát;|Theo dõi." {
+		t.Errorf("1.2 tasks %s", got)
+	}
+	if i12.ListStyle == nil || i12.ListStyle.Tasks.Value != plan.StylePlus {
+		t.Errorf("1.2 list style %+v, want tasks plus", i12.ListStyle)
+	}
+	if got := texts(i13.Tasks); got != "Sở Tài chính: + Hướng dẫn. + Kiểm tra.|Các sở" {
+		t.Errorf("1.3 tasks %s (sub-points stay in their point)", got)
+	}
+	if i13.ListStyle == nil || i13.ListStyle.Support.Value != plan.StyleBullets || i13.ListStyle.Tasks.Value != "" {
+		t.Errorf("1.3 list style %+v, want support bullets", i13.ListStyle)
+	}
+	enc := string(plan.Encode(res.Plan, "", plan.Comments{}))
+	for _, want := range []string{"    list_style:\n      lead: semicolons\n      support: semicolons\n", "list_style:\n              tasks: plus\n"} {
+		if !strings.Contains(enc, want) {
+			t.Errorf("the plan file lacks %q", want)
+		}
+	}
+}

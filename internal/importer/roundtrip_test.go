@@ -128,6 +128,9 @@ func comparePrinted(t *testing.T, got, want *plan.Appendix, shown map[string]boo
 		}{{"tasks", a.Tasks, b.Tasks}, {"products", a.Products, b.Products}, {"lead", a.Lead, b.Lead}, {"support", a.Support, b.Support}} {
 			if shown[f.name] {
 				check(f.name, texts(f.x), texts(f.y))
+				if len(f.y) >= 2 {
+					check(f.name+" list style", plan.ListStyleOf(got, a, f.name), plan.ListStyleOf(want, b, f.name))
+				}
 			}
 		}
 		for _, f := range [][3]string{{"deadline", a.Deadline.Value, b.Deadline.Value}, {"note", a.Note.Value, b.Note.Value},

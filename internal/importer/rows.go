@@ -109,16 +109,23 @@ func number(text string) (d decimal.Dec, percent, ok bool) {
 var bullet = regexp.MustCompile(`^(?:[-–—•·*+]|\d+[.)])\s+`)
 
 // listEntries splits a list cell into entries: one per line, markers
-// removed; a "+ " line stays inside the entry above it (a sub-point);
-// agency cells also split at ";". split reports whether a line was
-// split at ";".
-func listEntries(c Cell, agencies bool) (entries []string, split bool) {
+// removed; a "+ " line stays inside the entry above it (a sub-point),
+// unless the cell is a list of "+ " points (plusCell); agency cells also
+// split at ";". split reports whether a line was split at ";"; style is
+// the list style the cell is written in, "" when it has one entry. cont
+// is the style of the cell a continued cell goes on from ("-" when the
+// cell is not continued).
+func listEntries(c Cell, agencies bool, cont string) (entries []string, split bool, style string) {
+	lines := make([]string, 0, len(c.Paras))
 	for _, line := range c.Paras {
-		line = oneLine(line)
-		if line == "" {
-			continue
+		if line = oneLine(line); line != "" {
+			lines = append(lines, line)
 		}
-		if strings.HasPrefix(line, "+ ") && !agencies {
+	}
+	plus := !agencies && (cont == plan.StylePlus || cont == "-" && plusCell(lines))
+	marked := false
+	for _, line := range lines {
+		if strings.HasPrefix(line, "+ ") && !agencies && !plus {
 			// A sub-point stays in its point: the one above, in this
 			// cell or (when a page break cut the cell) in the row above.
 			if len(entries) > 0 {
@@ -129,7 +136,9 @@ func listEntries(c Cell, agencies bool) (entries []string, split bool) {
 			continue
 		}
 		if strings.ContainsRune("-–—•·*+0123456789", []rune(line)[0]) {
-			line = bullet.ReplaceAllString(line, "")
+			if l := bullet.ReplaceAllString(line, ""); l != line {
+				line, marked = l, marked || !strings.HasPrefix(line, "+")
+			}
 		}
 		if !agencies {
 			entries = append(entries, line)
@@ -145,7 +154,115 @@ func listEntries(c Cell, agencies bool) (entries []string, split bool) {
 			}
 		}
 	}
-	return entries, split
+	switch {
+	case plus:
+		style = plan.StylePlus
+	case len(entries) < 2:
+	case agencies && len(lines) == 1 && split:
+		style = plan.StyleSemicolons
+	case marked:
+		style = plan.StyleBullets
+	default:
+		style = plan.StyleLines
+	}
+	return entries, split, style
+}
+
+// plusCell reports whether a cell's lines are a list of "+ " points: two
+// lines or more, each a "+ " point or a line ending with ":" that leads
+// in to the points below it (Đắk Nông 2.1.1). Where a point has "- " or
+// no mark, its "+ " lines are its sub-points (Gia Lai 2023).
+func plusCell(lines []string) bool {
+	points := 0
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "+ "):
+			points++
+		case strings.HasSuffix(l, ":") && !bullet.MatchString(l):
+		default:
+			return false
+		}
+	}
+	return points > 0 && len(lines) >= 2
+}
+
+// listKey is one list field of an item.
+type listKey struct {
+	it    *plan.Item
+	field string
+}
+
+// setListStyles gives the appendix the list style most of its items'
+// lists of several entries are written in, per field (when that is not
+// the default, bullets), and an item the style of a list written
+// otherwise.
+func setListStyles(a *plan.Appendix, styles map[listKey]string) {
+	count := map[string]map[string]int{}
+	a.Walk(func(it *plan.Item) {
+		for _, f := range plan.ListFields {
+			if s := styles[listKey{it, f}]; s != "" && len(listOf(it, f)) >= 2 {
+				if count[f] == nil {
+					count[f] = map[string]int{}
+				}
+				count[f][s]++
+			}
+		}
+	})
+	if a.ListStyle == nil {
+		var st plan.ListStyle
+		for _, f := range plan.ListFields {
+			best := plan.StyleBullets
+			for _, s := range plan.ListStyles {
+				if count[f][s] > count[f][best] {
+					best = s
+				}
+			}
+			if best != plan.StyleBullets {
+				st.SetField(f, best)
+			}
+		}
+		if !st.Empty() {
+			a.ListStyle = &st
+		}
+	}
+	a.Walk(func(it *plan.Item) {
+		for _, f := range plan.ListFields {
+			s := styles[listKey{it, f}]
+			if s == "" || len(listOf(it, f)) < 2 {
+				continue
+			}
+			if it.ListStyle != nil {
+				it.ListStyle.SetField(f, "")
+			}
+			if s != plan.ListStyleOf(a, it, f) {
+				if it.ListStyle == nil {
+					it.ListStyle = &plan.ListStyle{}
+				}
+				it.ListStyle.SetField(f, s)
+			}
+		}
+		if it.ListStyle.Empty() {
+			it.ListStyle = nil
+		}
+	})
+	if a.ListStyle.Empty() {
+		a.ListStyle = nil
+	}
+}
+
+// listOf is an item's list field.
+func listOf(it *plan.Item, field string) []plan.Text {
+	switch field {
+	case layout.FieldTasks:
+		return it.Tasks
+	case layout.FieldProducts:
+		return it.Products
+	case layout.FieldLead:
+		return it.Lead
+	case layout.FieldSupport:
+		return it.Support
+	}
+	return nil
 }
 
 // prefixPattern is a layout's name prefix ("TC {criterion} - ") as a
@@ -209,6 +326,8 @@ type rowReader struct {
 	comments map[*plan.Item][]msg.Message
 	stats    tableStats
 	file     string
+	// listStyles are the styles the items' list cells are written in.
+	listStyles map[listKey]string
 	// totalLabel is the layout's total label, folded, once known.
 	totalLabel *string
 	// cut is set while a row continues a cell of the row above that
@@ -504,7 +623,18 @@ func (r *rowReader) fill(it *plan.Item, row Row) {
 		}
 		switch f {
 		case layout.FieldTasks, layout.FieldProducts, layout.FieldLead, layout.FieldSupport:
-			entries, split := listEntries(cell, f == layout.FieldLead || f == layout.FieldSupport)
+			key := listKey{it, f}
+			cont := "-"
+			if r.cut {
+				cont = r.listStyles[key]
+			}
+			entries, split, style := listEntries(cell, f == layout.FieldLead || f == layout.FieldSupport, cont)
+			if r.listStyles == nil {
+				r.listStyles = map[listKey]string{}
+			}
+			if r.listStyles[key] == "" {
+				r.listStyles[key] = style
+			}
 			if split {
 				r.stats.Split++
 				r.note(it, msg.New("import.split", "Line", row.Line, "Count", len(entries)))

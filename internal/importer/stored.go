@@ -86,6 +86,13 @@ func applyStored(res *Result, stored *plan.Plan) {
 			a.Columns = st.Columns
 		}
 		a.Acks = st.Acks
+		// The stored styles stand where the table's lists agree with
+		// them (setListStyles); a non-nil style keeps the table's from
+		// replacing them.
+		a.ListStyle = cloneListStyle(st.ListStyle)
+		if a.ListStyle == nil {
+			a.ListStyle = &plan.ListStyle{}
+		}
 		if a.Total != nil && st.Total == nil && sameAsSums(a.Total, st) {
 			a.Total = nil
 		}
@@ -166,6 +173,7 @@ func complete(it, st *plan.Item, shown map[string]bool) {
 		it.Unit = text(st.Unit.Value)
 	}
 	it.Survey, it.Acks = st.Survey, st.Acks
+	it.ListStyle = cloneListStyle(st.ListStyle)
 	hidden := func(f string) bool { return !shown[f] }
 	if hidden(layout.FieldTasks) {
 		it.Tasks = st.Tasks
@@ -202,4 +210,12 @@ func setScore(s *plan.Scores, k plan.ScoreKey, n plan.Number) {
 	default:
 		s.Target = n
 	}
+}
+
+func cloneListStyle(s *plan.ListStyle) *plan.ListStyle {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	return &c
 }

@@ -213,6 +213,7 @@ func (e *encoder) appendix(in int, a *Appendix) {
 		e.num(in+2, "achieved", a.Total.Achieved)
 		e.num(in+2, "target", a.Total.Target)
 	}
+	e.listStyle(in, a.ListStyle)
 	e.text(in, "note", a.Note)
 	e.acks(in, a.Acks)
 	if len(a.Items) == 0 {
@@ -241,6 +242,7 @@ func (e *encoder) items(in int, items []*Item) {
 			e.list(in, "products", it.Products)
 			e.list(in, "lead", it.Lead)
 			e.list(in, "support", it.Support)
+			e.listStyle(in, it.ListStyle)
 			e.text(in, "deadline", it.Deadline)
 			e.text(in, "note", it.Note)
 			if it.Survey.Given {

@@ -707,6 +707,7 @@ func (d *decoder) appendix(n *yaml.Node, a *Appendix, what msg.Message) {
 				a.Columns = append(a.Columns, c)
 			})
 		}},
+		{name: "list_style", decode: d.listStyle(&a.ListStyle, what)},
 		{name: "acknowledge", decode: d.acks(&a.Acks, what)},
 		{name: "items", required: true, decode: func(n *yaml.Node) {
 			a.Items = d.items(n, nil, what)
@@ -765,6 +766,7 @@ func (d *decoder) item(n *yaml.Node, it *Item, what msg.Message) {
 		{name: "products", decode: d.textList(&it.Products, key(what, "products"))},
 		{name: "lead", decode: d.textList(&it.Lead, key(what, "lead"))},
 		{name: "support", decode: d.textList(&it.Support, key(what, "support"))},
+		{name: "list_style", decode: d.listStyle(&it.ListStyle, what)},
 		{name: "deadline", decode: d.setText(&it.Deadline, key(what, "deadline"))},
 		{name: "note", decode: d.setText(&it.Note, key(what, "note"))},
 		{name: "survey", decode: d.boolean(&it.Survey, key(what, "survey"))},

@@ -244,3 +244,44 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestListStyle: list_style is read on an appendix and an item, an item's
+// style overriding the appendix's; a style that does not exist, or
+// semicolons for tasks, is refused at its line.
+func TestListStyle(t *testing.T) {
+	good := strings.Replace(minimal, "    items:\n", "    list_style:\n      support: semicolons\n    items:\n", 1) +
+		"        support: [a, b]\n        list_style:\n          tasks: plus\n"
+	p, ds := Load("x.yaml", []byte(good))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	a := p.Appendices[0]
+	it := a.Items[0]
+	for _, tt := range []struct{ field, want string }{
+		{"support", StyleSemicolons}, {"tasks", StylePlus}, {"lead", StyleBullets}, {"products", StyleBullets},
+	} {
+		if got := ListStyleOf(a, it, tt.field); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.field, got, tt.want)
+		}
+	}
+	if enc := string(Encode(p, "", Comments{})); !strings.Contains(enc, "list_style:\n          tasks: plus\n") ||
+		!strings.Contains(enc, "    list_style:\n      support: semicolons\n") {
+		t.Errorf("encoded:\n%s", enc)
+	}
+	for _, tt := range []struct {
+		name, style string
+		line        int
+		rule        string
+	}{
+		{"unknown style", "tasks: stars", 13, RuleInvalidValue},
+		{"semicolons for tasks", "tasks: semicolons", 13, RuleInvalidValue},
+		{"unknown field", "deadline: lines", 13, ""},
+	} {
+		data := minimal + "        list_style:\n          " + tt.style + "\n"
+		_, ds := Load("x.yaml", []byte(data))
+		d := firstDiag(t, ds)
+		if d.Line != tt.line || tt.rule != "" && d.Rule != tt.rule {
+			t.Errorf("%s: line %d %s, want line %d %s", tt.name, d.Line, d.Rule, tt.line, tt.rule)
+		}
+	}
+}

@@ -110,8 +110,10 @@ type Appendix struct {
 	Note     Text
 	Total    *Scores
 	Columns  []*Column
-	Items    []*Item
-	Acks     []*Ack
+	// ListStyle is how the appendix's lists print, per field.
+	ListStyle *ListStyle
+	Items     []*Item
+	Acks      []*Ack
 }
 
 // Column overrides one column of the appendix's layout: its label, or
@@ -172,12 +174,15 @@ type Item struct {
 	Products   []Text
 	Lead       []Text
 	Support    []Text
-	Deadline   Text
-	Note       Text
-	Survey     Bool
-	Group      Text
-	Items      []*Item
-	Acks       []*Ack
+	// ListStyle is how the item's lists print, where it differs from
+	// the appendix's.
+	ListStyle *ListStyle
+	Deadline  Text
+	Note      Text
+	Survey    Bool
+	Group     Text
+	Items     []*Item
+	Acks      []*Ack
 
 	// Sums is filled in by Appendix.Compute.
 	Sums Sums

@@ -209,7 +209,7 @@ func buildTable(p *plan.Plan, a *plan.Appendix) (*table, []diag.Diagnostic) {
 			style := l.StyleFor(it.Depth, len(it.Items) > 0)
 			row := tableRow{style: style, cells: make([]value, len(cols)), heading: it.Depth == 0 || len(it.Items) > 0, item: it}
 			for j, c := range cols {
-				row.cells[j] = cellValue(l, it, c.Field, code, style)
+				row.cells[j] = cellValue(l, a, it, c.Field, code, style)
 			}
 			if l.NoteOverScores {
 				noteOverScores(&row, cols, it.Note.Value)
@@ -291,7 +291,7 @@ func noteOverScores(row *tableRow, cols []layout.Column, note string) {
 }
 
 // cellValue is what an item shows in a column of the given field.
-func cellValue(l *layout.Layout, it *plan.Item, field, code string, style layout.RowStyle) value {
+func cellValue(l *layout.Layout, a *plan.Appendix, it *plan.Item, field, code string, style layout.RowStyle) value {
 	switch field {
 	case layout.FieldCode:
 		return text(code)
@@ -321,13 +321,13 @@ func cellValue(l *layout.Layout, it *plan.Item, field, code string, style layout
 	case layout.FieldTargetText:
 		return text(it.TargetText.Value)
 	case layout.FieldTasks:
-		return text(joinList(it.Tasks))
+		return text(joinList(it.Tasks, plan.ListStyleOf(a, it, field)))
 	case layout.FieldProducts:
-		return text(joinList(it.Products))
+		return text(joinList(it.Products, plan.ListStyleOf(a, it, field)))
 	case layout.FieldLead:
-		return text(joinList(it.Lead))
+		return text(joinList(it.Lead, plan.ListStyleOf(a, it, field)))
 	case layout.FieldSupport:
-		return text(joinList(it.Support))
+		return text(joinList(it.Support, plan.ListStyleOf(a, it, field)))
 	case layout.FieldDeadline:
 		return text(it.Deadline.Value)
 	case layout.FieldNote:

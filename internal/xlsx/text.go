@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parplan/parplan/internal/decimal"
@@ -78,22 +79,82 @@ func letter(n int) string {
 	return string(b)
 }
 
-// joinList writes a list as the lines of one cell: a single entry as it
-// is, several as "- entry" lines.
-func joinList(ts []plan.Text) string {
+// joinList writes a list as the text of one cell, in a list style (see
+// plan.ListStyle): a single entry as it is; several as "- entry" lines
+// (bullets), "+ entry" lines (plus: an entry ending with ":" leads in,
+// unmarked), bare lines (lines) or one line with "; " between them
+// (semicolons). In bullets and lines, the " + " sub-points an entry
+// holds (the importer joins a "+ " line to the entry above it) go on
+// lines of their own under it, as the source prints them; a single
+// entry, or plus, keeps them in its line, where "+ " lines would read
+// as entries of their own.
+func joinList(ts []plan.Text, style string) string {
 	var vals []string
 	for _, t := range ts {
 		if v := strings.TrimSpace(t.Value); v != "" {
 			vals = append(vals, v)
 		}
 	}
-	switch len(vals) {
-	case 0:
+	switch {
+	case len(vals) == 0:
 		return ""
-	case 1:
+	case style == plan.StyleSemicolons:
+		var b strings.Builder
+		for i, v := range vals {
+			if i > 0 {
+				if strings.HasSuffix(vals[i-1], ";") {
+					b.WriteByte(' ')
+				} else {
+					b.WriteString("; ")
+				}
+			}
+			b.WriteString(v)
+		}
+		return b.String()
+	case len(vals) == 1:
 		return vals[0]
 	}
-	return "- " + strings.Join(vals, "\n- ")
+	lines := make([]string, len(vals))
+	for i, v := range vals {
+		switch {
+		case style == plan.StylePlus && strings.HasSuffix(v, ":"):
+		case style == plan.StylePlus:
+			v = "+ " + v
+		case style == plan.StyleLines:
+			v = subPoints(v)
+		default:
+			v = subPoints("- " + v)
+		}
+		lines[i] = v
+	}
+	return strings.Join(lines, "\n")
+}
+
+// subPoints puts each " + " sub-point of an entry on its own line: a
+// "+" between spaces and before an upper-case letter or a digit, as
+// "…, cụ thể: + Rà soát …" is written when a cell's "+ " lines are
+// joined to their point.
+func subPoints(v string) string {
+	if !strings.Contains(v, " + ") {
+		return v
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(v, " + ")
+		if i < 0 {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(v[i+3:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			b.WriteString(v[:i])
+			b.WriteString("\n+ ")
+		} else {
+			b.WriteString(v[:i+3])
+		}
+		v = v[i+3:]
+	}
+	b.WriteString(v)
+	return b.String()
 }
 
 // numFmt is the number format that shows exactly the decimals written:

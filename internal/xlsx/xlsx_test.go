@@ -43,7 +43,7 @@ func TestSourceLayouts(t *testing.T) {
 				{"G5", "Trách nhiệm thực hiện"}, {"G6", "Chủ trì"}, {"H6", "Phối hợp"}, {"I5", "Ghi chú"},
 				{"A8", "1"}, {"B8", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"}, {"C8", "9.5"}, {"D8", "9.45"}, {"E8", "9.45"},
 				{"A9", "1.1"}, {"B9", "Thực hiện kế hoạch CCHC"}, {"F9", "Thực hiện hoàn thành 100% hoạt động tại Kế hoạch CCHC năm 2024 của tỉnh"},
-				{"G9", "Giám đốc Sở Nội vụ"}, {"H9", "- Các sở, ban, ngành\n- UBND cấp huyện\n- các đơn vị có liên quan"},
+				{"G9", "Giám đốc Sở Nội vụ"}, {"H9", "Các sở, ban, ngành; UBND cấp huyện; các đơn vị có liên quan"},
 			},
 			merges:     []string{"A1:I1", "A2:I2", "A3:I3", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6", "F5:F6", "G5:H5", "I5:I6"},
 			numbersRow: 7, numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"},
@@ -713,11 +713,40 @@ func TestRomanLetterJoin(t *testing.T) {
 			t.Errorf("letter(%d) = %q", n, got)
 		}
 	}
-	if got := joinList([]plan.Text{txtv("a"), txtv(" "), txtv("b")}); got != "- a\n- b" {
-		t.Errorf("joinList = %q", got)
+}
+
+// TestJoinList: each list style prints as the sources print it.
+func TestJoinList(t *testing.T) {
+	list := func(vs ...string) []plan.Text {
+		var out []plan.Text
+		for _, v := range vs {
+			out = append(out, txtv(v))
+		}
+		return out
 	}
-	if got := joinList([]plan.Text{txtv("one")}); got != "one" {
-		t.Errorf("joinList of one = %q", got)
+	tests := []struct {
+		name  string
+		list  []plan.Text
+		style string
+		want  string
+	}{
+		{"bullets", list("a", " ", "b"), plan.StyleBullets, "- a\n- b"},
+		{"one entry", list("one"), plan.StyleBullets, "one"},
+		{"one entry keeps its sub-points", list("Sở Tài chính: + Hướng dẫn. + Kiểm tra."), plan.StyleBullets, "Sở Tài chính: + Hướng dẫn. + Kiểm tra."},
+		{"sub-points under their point", list("Sở Tài chính: + Hướng dẫn. + Kiểm tra.", "Các sở"), plan.StyleBullets,
+			"- Sở Tài chính:\n+ Hướng dẫn.\n+ Kiểm tra.\n- Các sở"},
+		{"a plus inside a sentence", list("PAR INDEX + lower", "b"), plan.StyleBullets, "- PAR INDEX + lower\n- b"},
+		{"lines", list("a + B", "c"), plan.StyleLines, "a\n+ B\nc"},
+		{"plus with a lead-in", list("cụ thể như sau:", "Rà soát;", "Theo dõi."), plan.StylePlus, "cụ thể như sau:\n+ Rà soát;\n+ Theo dõi."},
+		{"semicolons", list("Các sở, ban, ngành", "UBND cấp huyện", "các đơn vị có liên quan"), plan.StyleSemicolons,
+			"Các sở, ban, ngành; UBND cấp huyện; các đơn vị có liên quan"},
+		{"semicolons after a semicolon", list("a;", "b"), plan.StyleSemicolons, "a; b"},
+		{"empty", list(" "), plan.StylePlus, ""},
+	}
+	for _, tt := range tests {
+		if got := joinList(tt.list, tt.style); got != tt.want {
+			t.Errorf("%s: joinList = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
