@@ -44,10 +44,11 @@ func runValidate(opts *validateOptions) error {
 	if opts.ListRules {
 		return listRules(opts)
 	}
-	files, bad, err := expandPaths(opts.Paths)
+	files, bad, skipped, err := expandPaths(opts.Paths)
 	if err != nil {
 		return err
 	}
+	noteSkipped(opts.IO, skipped)
 	var r report.Result
 	plans := map[string]*plan.Plan{}
 	var reports []pendingReport
