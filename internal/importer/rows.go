@@ -241,7 +241,7 @@ func (r *rowReader) isTotal(row Row) bool {
 	if text == "" {
 		text = fold(oneLine(r.cell(row, layout.FieldCode).Text))
 	}
-	for _, t := range headers.Totals {
+	for _, t := range headers().Totals {
 		if text == fold(t) {
 			return true
 		}
