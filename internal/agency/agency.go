@@ -46,7 +46,7 @@ type Catalogue struct {
 	memo map[string][]string
 }
 
-var builtin = mustParse(catalogueYAML)
+var builtin = sync.OnceValue(func() catalogueFile { return mustParse(catalogueYAML) })
 
 func mustParse(data []byte) catalogueFile {
 	var f catalogueFile
@@ -60,12 +60,12 @@ func mustParse(data []byte) catalogueFile {
 // plan's own agencies), which take precedence.
 func New(extra ...Entry) *Catalogue {
 	c := &Catalogue{canon: map[string]string{}, memo: map[string][]string{}}
-	c.titles = append(c.titles, builtin.Titles...)
+	c.titles = append(c.titles, builtin().Titles...)
 	sort.SliceStable(c.titles, func(i, j int) bool { return len(c.titles[i]) > len(c.titles[j]) })
-	for _, d := range builtin.Departments {
+	for _, d := range builtin().Departments {
 		c.add(Entry{Name: "Sở " + d})
 	}
-	for _, e := range builtin.Agencies {
+	for _, e := range builtin().Agencies {
 		c.add(e)
 	}
 	for _, e := range extra {
@@ -214,7 +214,7 @@ func (c *Catalogue) lookup(s string) (string, bool) {
 	// "Văn phòng UBND tỉnh theo dõi, đôn đốc": a known agency followed by
 	// a description of its role.
 	lower := strings.ToLower(s)
-	for _, role := range builtin.Roles {
+	for _, role := range builtin().Roles {
 		if i := strings.Index(lower, " "+role); i > 0 {
 			if canon, ok := c.canon[key(s[:i])]; ok {
 				return canon, true

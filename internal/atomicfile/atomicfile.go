@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // TempPrefix starts the name of every temporary file, which is hidden
@@ -66,13 +67,17 @@ func Create(path string, perm fs.FileMode) (*File, error) {
 		if err != nil {
 			return nil, err
 		}
+		removeStale(dir, base, filepath.Base(name))
 		return &File{Path: path, tmp: tmp, keep: keep, replace: replace}, nil
 	}
 	return nil, &fs.PathError{Op: "create", Path: path, Err: errors.New("cannot find an unused temporary name")}
 }
 
+// randomLen is the length of the random part of a temporary file's name.
+const randomLen = 12
+
 func random() string {
-	b := make([]byte, 6)
+	b := make([]byte, randomLen/2)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
@@ -93,7 +98,7 @@ func (f *File) Commit() error {
 		return errors.New("atomicfile: already committed or aborted")
 	}
 	f.done = true
-	err := f.tmp.Sync()
+	err := steps.syncFile(f.tmp)
 	if cerr := f.tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -103,14 +108,28 @@ func (f *File) Commit() error {
 		err = os.Chmod(f.tmp.Name(), f.keep)
 	}
 	if err == nil {
-		err = os.Rename(f.tmp.Name(), f.Path)
+		err = steps.rename(f.tmp.Name(), f.Path)
 	}
 	if err != nil {
 		_ = os.Remove(f.tmp.Name())
 		return err
 	}
-	syncDir(filepath.Dir(f.Path))
+	steps.syncDir(filepath.Dir(f.Path))
 	return nil
+}
+
+// steps are the calls that make a Commit durable, in the order Commit
+// makes them: the content reaches the disk before the rename makes it
+// the file, and the directory after it, so that a crash leaves the old
+// file or the complete new one. Tests replace them to check that order.
+var steps = struct {
+	syncFile func(*os.File) error
+	rename   func(oldpath, newpath string) error
+	syncDir  func(dir string)
+}{
+	syncFile: (*os.File).Sync,
+	rename:   os.Rename,
+	syncDir:  syncDir,
 }
 
 // syncDir makes the rename durable where the system allows it; where it
@@ -120,6 +139,53 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		_ = d.Close()
 	}
+}
+
+// StaleAge is how old a temporary file must be before a later write to
+// the same target removes it as left behind by a killed process: older
+// than any write in progress.
+const StaleAge = time.Minute
+
+// removeStale removes the temporary files of target base in dir that a
+// killed process left behind: named exactly as Create names them, regular
+// files, and not modified for StaleAge. Other files, and temporary files
+// of other targets, are left alone. Errors are ignored: the write does
+// not depend on it.
+func removeStale(dir, base, own string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-StaleAge)
+	for _, e := range entries {
+		name := e.Name()
+		if name == own || !isTempOf(name, base) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// isTempOf reports whether name is a temporary file Create made for the
+// target base: TempPrefix, base, a dot, randomLen lower-case hex digits,
+// TempSuffix.
+func isTempOf(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, TempPrefix+base+".")
+	if !ok {
+		return false
+	}
+	hexPart, ok := strings.CutSuffix(rest, TempSuffix)
+	if !ok || len(hexPart) != randomLen {
+		return false
+	}
+	for i := 0; i < len(hexPart); i++ {
+		if c := hexPart[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Abort removes the temporary file and leaves Path as it was. It is safe

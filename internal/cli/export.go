@@ -176,6 +176,13 @@ func checkOutput(out, defaultName, input string, force bool, sameID string) (str
 	// Write through a symbolic link to the file it names, as editors do.
 	if real, err := filepath.EvalSymlinks(out); err == nil {
 		out = real
+	} else if li, lerr := os.Lstat(out); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// A dangling link is a name that exists: replacing it (with
+		// the rename) takes --force, like replacing a file.
+		if !force {
+			return "", usageError("cli.output-exists", "File", out)
+		}
+		return out, nil
 	}
 	st, err := os.Stat(out)
 	switch {

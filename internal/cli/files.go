@@ -166,51 +166,93 @@ func isPlanFile(name string) bool {
 
 // expandPaths turns the command-line paths into plan files: files as
 // given, directories searched recursively for *.yaml and *.yml (hidden
-// directories skipped). Paths that cannot be read are returned apart.
-// A directory with no plan files is a usage error.
-func expandPaths(args []string) (files []string, bad map[string]error, err error) {
+// directories skipped). A path given twice ("-" among them: standard
+// input is read once) is checked once. Only regular files are taken from
+// a directory (a named pipe there would block the run); the others are
+// returned in skipped, to be named to the user. A file named on the
+// command line is read whatever it is: that is the user's choice. Paths
+// that cannot be read are returned apart. A directory with no plan files
+// is a usage error.
+func expandPaths(args []string) (files []string, bad map[string]error, skipped []string, err error) {
 	bad = map[string]error{}
+	seen := map[string]bool{}
+	add := func(path string) {
+		key := path
+		if path != "-" {
+			key = filepath.Clean(path)
+		}
+		if !seen[key] {
+			seen[key] = true
+			files = append(files, path)
+		}
+	}
 	for _, arg := range args {
 		if arg == "" {
-			return nil, nil, usageError("cli.empty-path")
+			return nil, nil, nil, usageError("cli.empty-path")
 		}
 		if arg == "-" {
-			files = append(files, arg)
+			add(arg)
 			continue
 		}
 		st, statErr := os.Stat(arg)
 		if statErr != nil {
-			files = append(files, arg)
+			add(arg)
 			bad[arg] = describeOSError(statErr)
 			continue
 		}
 		if !st.IsDir() {
-			files = append(files, arg)
+			add(arg)
 			continue
 		}
 		var found []string
 		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				files = append(files, path)
+				add(path)
 				bad[path] = describeOSError(err)
 				return nil
 			}
 			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && isPlanFile(d.Name()) {
-				found = append(found, path)
+			if d.IsDir() || !isPlanFile(d.Name()) {
+				return nil
 			}
+			mode := d.Type()
+			if mode&fs.ModeSymlink != 0 {
+				// A link is followed to what it names; a dangling one is
+				// reported when it is read.
+				if st, err := os.Stat(path); err == nil {
+					mode = st.Mode().Type()
+				} else {
+					mode = 0
+				}
+			}
+			if !mode.IsRegular() {
+				skipped = append(skipped, path)
+				return nil
+			}
+			found = append(found, path)
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
+			return nil, nil, nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
 		}
 		if len(found) == 0 && len(bad) == 0 {
-			return nil, nil, usageError("cli.no-plan-files", "Dir", arg)
+			return nil, nil, nil, usageError("cli.no-plan-files", "Dir", arg)
 		}
 		sort.Strings(found)
-		files = append(files, found...)
+		for _, f := range found {
+			add(f)
+		}
 	}
-	return files, bad, nil
+	sort.Strings(skipped)
+	return files, bad, skipped, nil
+}
+
+// noteSkipped tells the user, on stderr, which files of a directory were
+// not read because they are not regular files.
+func noteSkipped(ios *IO, skipped []string) {
+	for _, path := range skipped {
+		fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.T("cli.skipped-not-regular", "File", path))
+	}
 }

@@ -152,10 +152,12 @@ func readReports(ios *IO, args []string, planID string) ([]*plan.Report, []diag.
 		dir := err == nil && st.IsDir()
 		files := []string{arg}
 		if dir {
-			files, _, err = expandPaths([]string{arg})
+			var skipped []string
+			files, _, skipped, err = expandPaths([]string{arg})
 			if err != nil {
 				return nil, nil, err
 			}
+			noteSkipped(ios, skipped)
 		}
 		for _, file := range files {
 			data, err := readLimited(file, ios.In)

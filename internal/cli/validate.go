@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/parplan/parplan/internal/diag"
@@ -44,39 +46,34 @@ func runValidate(opts *validateOptions) error {
 	if opts.ListRules {
 		return listRules(opts)
 	}
-	files, bad, err := expandPaths(opts.Paths)
+	files, bad, skipped, err := expandPaths(opts.Paths)
 	if err != nil {
 		return err
 	}
+	noteSkipped(opts.IO, skipped)
+	results := make([]fileResult, len(files))
+	forEach(len(files), func(i int) {
+		if e := bad[files[i]]; e != nil {
+			results[i].failure = e
+			return
+		}
+		results[i] = checkFile(files[i], opts.IO.In)
+	})
 	var r report.Result
 	plans := map[string]*plan.Plan{}
 	var reports []pendingReport
-	for _, file := range files {
+	for i, file := range files {
+		res := &results[i]
 		r.Files = append(r.Files, file)
-		if e := bad[file]; e != nil {
-			r.Failures = append(r.Failures, report.Failure{File: file, Err: e})
+		if res.failure != nil {
+			r.Failures = append(r.Failures, report.Failure{File: file, Err: res.failure})
 			continue
 		}
-		data, err := readLimited(file, opts.IO.In)
-		if d, ok := sizeFinding(file, err); ok {
-			r.Diagnostics = append(r.Diagnostics, d)
-			continue
+		r.Diagnostics = append(r.Diagnostics, res.diags...)
+		if res.report != nil {
+			reports = append(reports, pendingReport{res.report, file})
 		}
-		if err != nil {
-			r.Failures = append(r.Failures, report.Failure{File: file, Err: err})
-			continue
-		}
-		if plan.IsReport(data) {
-			rep, ds := plan.LoadReport(displayName(file), data)
-			r.Diagnostics = append(r.Diagnostics, ds...)
-			if rep != nil && len(ds) == 0 {
-				reports = append(reports, pendingReport{rep, file})
-			}
-			continue
-		}
-		p, ds := validate.File(displayName(file), data, validate.Options{})
-		r.Diagnostics = append(r.Diagnostics, ds...)
-		if p != nil && p.Meta.ID.Value != "" && plans[p.Meta.ID.Value] == nil {
+		if p := res.plan; p != nil && p.Meta.ID.Value != "" && plans[p.Meta.ID.Value] == nil {
 			plans[p.Meta.ID.Value] = p
 		}
 	}
@@ -92,6 +89,37 @@ func runValidate(opts *validateOptions) error {
 		return reported(ExitProblems)
 	}
 	return nil
+}
+
+// fileResult is what checking one file gave.
+type fileResult struct {
+	diags   []diag.Diagnostic
+	failure error        // the file could not be read
+	report  *plan.Report // a progress report that loaded clean
+	plan    *plan.Plan   // a plan that loaded, for the reports
+}
+
+// checkFile reads and checks one plan or progress report. It is called
+// for several files at once: it shares nothing but stdin, which only the
+// one "-" of a run reads.
+func checkFile(file string, stdin io.Reader) fileResult {
+	data, err := readLimited(file, stdin)
+	if d, ok := sizeFinding(file, err); ok {
+		return fileResult{diags: []diag.Diagnostic{d}}
+	}
+	if err != nil {
+		return fileResult{failure: err}
+	}
+	if plan.IsReport(data) {
+		rep, ds := plan.LoadReport(displayName(file), data)
+		res := fileResult{diags: ds}
+		if rep != nil && len(ds) == 0 {
+			res.report = rep
+		}
+		return res
+	}
+	p, ds := validate.File(displayName(file), data, validate.Options{})
+	return fileResult{diags: ds, plan: p}
 }
 
 // pendingReport is a progress report that loaded, waiting for its plan.

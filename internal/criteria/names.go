@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -17,16 +18,20 @@ import (
 //go:embed names.yaml
 var namesYAML []byte
 
-var names = func() (n struct {
+// nameRules are the rules of names.yaml.
+type nameRules struct {
 	Abbreviations map[string]string `yaml:"abbreviations"`
 	Stopwords     []string          `yaml:"stopwords"`
 	Similar       float64           `yaml:"similar"`
-}) {
+}
+
+// names is read on first use, not at start-up.
+var names = sync.OnceValue(func() (n nameRules) {
 	if err := yaml.Unmarshal(namesYAML, &n); err != nil {
 		panic(fmt.Sprintf("criteria: embedded names.yaml: %v", err))
 	}
 	return n
-}()
+})
 
 // NameMatch says how a plan's name for a criterion compares with the
 // official one.
@@ -59,7 +64,7 @@ func words(name string) []string {
 		if w == "" {
 			continue
 		}
-		if exp, ok := names.Abbreviations[w]; ok {
+		if exp, ok := names().Abbreviations[w]; ok {
 			out = append(out, words(exp)...)
 			continue
 		}
@@ -75,7 +80,7 @@ func CompareNames(plan, official string) NameMatch {
 	if slices.Equal(a, b) {
 		return SameName
 	}
-	if dice(content(a), content(b)) >= names.Similar {
+	if dice(content(a), content(b)) >= names().Similar {
 		return SimilarName
 	}
 	return DifferentName
@@ -85,7 +90,7 @@ func CompareNames(plan, official string) NameMatch {
 func content(ws []string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range ws {
-		if !slices.Contains(names.Stopwords, w) {
+		if !slices.Contains(names().Stopwords, w) {
 			out[vntext.Fold(w)] = true // typos in tone marks compare equal
 		}
 	}

@@ -63,7 +63,7 @@ func Parse(text string, year int) Result {
 	if r, ok := memo.Load(k); ok {
 		return r.(Result).clone()
 	}
-	r := builtin.parse(text, year)
+	r := builtin().parse(text, year)
 	// Plans repeat a few texts on hundreds of rows ("Trong năm 2021");
 	// a hostile plan of distinct texts must not grow the memo for ever.
 	if memoSize.Add(1) <= maxMemo {

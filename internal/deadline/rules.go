@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -69,7 +70,7 @@ var fragmentRef = regexp.MustCompile(`\{\{([a-z]+)\}\}`)
 
 // builtin is the embedded rule set; a broken rules.yaml panics at start,
 // and TestRules says why first.
-var builtin = mustCompile(rulesYAML)
+var builtin = sync.OnceValue(func() *ruleSet { return mustCompile(rulesYAML) })
 
 func mustCompile(data []byte) *ruleSet {
 	rs, err := compile(data)

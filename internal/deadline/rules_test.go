@@ -8,7 +8,7 @@ import (
 // TestRuleExamples: every rule reads its examples, and wins them: a new
 // pattern that steals another's texts shows here.
 func TestRuleExamples(t *testing.T) {
-	for _, r := range builtin.rules {
+	for _, r := range builtin().rules {
 		t.Run(r.Name, func(t *testing.T) {
 			if len(r.Examples) == 0 {
 				t.Fatal("a rule needs at least one example")
@@ -19,7 +19,7 @@ func TestRuleExamples(t *testing.T) {
 					t.Errorf("example %q is %d parts, want one", ex, len(parts))
 					continue
 				}
-				m, problem, winner := builtin.read(parts[0], 2024)
+				m, problem, winner := builtin().read(parts[0], 2024)
 				switch {
 				case winner == nil:
 					t.Errorf("example %q: no rule reads it", ex)
@@ -87,7 +87,7 @@ func TestFold(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			f := fold(tt.in, builtin.spellings)
+			f := fold(tt.in, builtin().spellings)
 			if f.s != tt.want {
 				t.Errorf("fold(%q) = %q, want %q", tt.in, f.s, tt.want)
 			}
@@ -99,7 +99,7 @@ func TestFold(t *testing.T) {
 			}
 		})
 	}
-	f := fold("Đăng ký Quí II", builtin.spellings)
+	f := fold("Đăng ký Quí II", builtin().spellings)
 	if got := f.original(0, strings.Index(f.s, " quy")); got != "Đăng ký" {
 		t.Errorf("original before quy = %q", got)
 	}

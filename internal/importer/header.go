@@ -28,7 +28,7 @@ type headerData struct {
 	Derived []string            `yaml:"derived"`
 }
 
-var headers = func() headerData {
+var headers = sync.OnceValue(func() headerData {
 	var h headerData
 	if err := yaml.Unmarshal(headersYAML, &h); err != nil {
 		panic(fmt.Sprintf("importer: embedded headers.yaml: %v", err))
@@ -39,7 +39,7 @@ var headers = func() headerData {
 		}
 	}
 	return h
-}()
+})
 
 // fold is how header texts are compared: lower case, no diacritics, runs
 // of punctuation and space as one space.
@@ -121,9 +121,9 @@ func (p labelPattern) match(folded string) (year string, ok bool) {
 }
 
 // synonyms are the patterns of headers.yaml, per field.
-var synonyms = func() map[string][]labelPattern {
+var synonyms = sync.OnceValue(func() map[string][]labelPattern {
 	out := map[string][]labelPattern{}
-	for f, labels := range headers.Fields {
+	for f, labels := range headers().Fields {
 		for _, l := range labels {
 			out[f] = append(out[f], compilePattern(strings.ReplaceAll(l, "{year}", "{baseline_year}")))
 		}
@@ -141,15 +141,15 @@ var synonyms = func() map[string][]labelPattern {
 		}
 	}
 	return out
-}()
+})
 
-var groupNames = func() []string {
+var groupNames = sync.OnceValue(func() []string {
 	var out []string
-	for _, g := range headers.Groups {
+	for _, g := range headers().Groups {
 		out = append(out, fold(g))
 	}
 	return out
-}()
+})
 
 // headerCol is what the header says about one grid column of a table.
 type headerCol struct {
@@ -321,7 +321,7 @@ func scoreHeader(l *layout.Layout, cols []headerCol) *headerMatch {
 			if used[k] {
 				continue
 			}
-			for _, p := range synonyms[fieldOf(c)] {
+			for _, p := range synonyms()[fieldOf(c)] {
 				if year, ok := p.match(f); ok {
 					m.Cols = append(m.Cols, columnMatch{Grid: j, Col: k, Year: year, Placeholder: p.placeholder})
 					used[k], found = true, true
@@ -358,7 +358,7 @@ func scoreHeader(l *layout.Layout, cols []headerCol) *headerMatch {
 func derivedColumns(cols []headerCol) bool {
 	for _, c := range cols {
 		f := fold(c.Label)
-		for _, d := range headers.Derived {
+		for _, d := range headers().Derived {
 			if strings.HasPrefix(f, fold(d)) {
 				return true
 			}

@@ -377,8 +377,8 @@ func (r *rowReader) isTotal(row Row) bool {
 // foldedTotals are the labels of total rows, folded once (folding them
 // for every row was a tenth of reading a table).
 var foldedTotals = sync.OnceValue(func() []string {
-	out := make([]string, len(headers.Totals))
-	for i, t := range headers.Totals {
+	out := make([]string, len(headers().Totals))
+	for i, t := range headers().Totals {
 		out[i] = fold(t)
 	}
 	return out

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -164,7 +165,13 @@ var (
 	NotePlaceholders  = []string{"year", "baseline_year", "change", "increase", "percent"}
 )
 
-var all, order = mustLoad(layoutsYAML)
+// loaded is the embedded layouts, read on first use: a command that needs
+// none (--help) does not pay for them.
+var loaded = sync.OnceValues(func() (map[string]*Layout, []*Layout) { return mustLoad(layoutsYAML) })
+
+func all() map[string]*Layout { m, _ := loaded(); return m }
+
+func order() []*Layout { _, o := loaded(); return o }
 
 func mustLoad(data []byte) (map[string]*Layout, []*Layout) {
 	list, err := Parse(data)
@@ -216,18 +223,18 @@ func (l *Layout) ByCriteria() bool {
 }
 
 // Known reports whether id names a layout.
-func Known(id string) bool { return all[id] != nil }
+func Known(id string) bool { return all()[id] != nil }
 
 // Get returns the layout with the given id, or nil.
-func Get(id string) *Layout { return all[id] }
+func Get(id string) *Layout { return all()[id] }
 
 // All returns the layouts in the order of layouts.yaml.
-func All() []*Layout { return slices.Clone(order) }
+func All() []*Layout { return slices.Clone(order()) }
 
 // Names returns the layout ids, sorted.
 func Names() []string {
-	names := make([]string, 0, len(all))
-	for id := range all {
+	names := make([]string, 0, len(all()))
+	for id := range all() {
 		names = append(names, id)
 	}
 	sort.Strings(names)

@@ -32,6 +32,10 @@ type Limits struct {
 	// MaxNodes is the most YAML values read, counting each alias use as
 	// a copy of what it names; it stops alias bombs.
 	MaxNodes int
+	// MaxItems is the most items a plan may hold, counted over all
+	// appendices and levels; it bounds the memory and time of a flat
+	// file that is within MaxBytes.
+	MaxItems int
 }
 
 // DefaultLimits are generous for any real plan (the largest source plan
@@ -41,6 +45,7 @@ var DefaultLimits = Limits{
 	MaxDepth:     64,
 	MaxItemDepth: 12,
 	MaxNodes:     1_000_000,
+	MaxItems:     100_000,
 }
 
 // Load parses a plan file. file is used in diagnostics only. It returns
@@ -76,10 +81,11 @@ func LoadWithLimits(file string, data []byte, lim Limits) (p *Plan, ds []diag.Di
 }
 
 type decoder struct {
-	file  string
-	lim   Limits
-	diags []diag.Diagnostic
-	nodes int
+	file      string
+	lim       Limits
+	diags     []diag.Diagnostic
+	nodes     int
+	itemCount int // items read so far, against Limits.MaxItems
 	// stopped is set once a limit is hit: nothing more is read.
 	stopped bool
 }
@@ -214,10 +220,7 @@ func (d *decoder) checkEncoding(data []byte) bool {
 			d.report(Pos{line, col}, RuleEncoding, m("load.invalid-utf8", "Byte", fmt.Sprintf("0x%02x", data[i])))
 			return false
 		case r == 0:
-			what := m("load.nul-binary")
-			if i+1 < len(data) && (i%2 == 1 || data[i+1] != 0) {
-				what = m("load.nul-utf16")
-			}
+			what := nulFinding(data)
 			d.report(Pos{line, col}, RuleEncoding, what)
 			return false
 		case r < 0x20 && r != '\n' && r != '\r' && r != '\t':
@@ -509,8 +512,16 @@ func (d *decoder) number(dst *Number, what msg.Message) func(*yaml.Node) {
 		text := strings.TrimSpace(n.Value)
 		v, err := decimal.Parse(text)
 		switch {
+		case errors.Is(err, decimal.ErrDecimalComma) && isLong(text):
+			d.report(posOf(n), RuleWrongType, m("load.too-many-digits", "What", what, "Value", clip(text, maxEcho), "Len", utf8.RuneCountInString(text), "Max", decimal.MaxDigits))
+			return
 		case errors.Is(err, decimal.ErrDecimalComma):
 			d.report(posOf(n), RuleDecimalComma, m("load.decimal-comma", "What", what, "Value", n.Value, "Fix", strings.Replace(n.Value, ",", ".", 1)))
+			return
+		case errors.Is(err, decimal.ErrTooLong) && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0:
+			// Digits too many for yaml.v3's integers and floats are text
+			// to it, though written as a number.
+			d.report(posOf(n), RuleWrongType, m("load.too-many-digits", "What", what, "Value", clip(text, maxEcho), "Len", utf8.RuneCountInString(text), "Max", decimal.MaxDigits))
 			return
 		case n.Tag != "!!int" && n.Tag != "!!float":
 			if err == nil {
@@ -519,15 +530,18 @@ func (d *decoder) number(dst *Number, what msg.Message) func(*yaml.Node) {
 				d.report(posOf(n), RuleWrongType, m("load.not-number", "What", what, "Kind", kindText(n)))
 			}
 			return
-		case errors.Is(err, decimal.ErrTooLong):
-			d.report(posOf(n), RuleWrongType, m("load.too-many-digits", "What", what, "Value", clip(text, 40), "Max", decimal.MaxDigits))
-			return
 		case err != nil:
-			if fix, ok := numberFix(text); ok {
+			if fix, ok := numberFix(text); ok && isLong(text) {
+				d.report(posOf(n), RuleWrongType, m("load.too-many-digits", "What", what, "Value", clip(text, maxEcho), "Len", utf8.RuneCountInString(text), "Max", decimal.MaxDigits))
+			} else if ok {
 				d.report(posOf(n), RuleWrongType, m("load.number-fix", "What", what, "Value", text, "Fix", fix))
 			} else {
 				d.report(posOf(n), RuleWrongType, m("load.not-plain-number", "What", what, "Value", clip(text, 40)))
 			}
+			return
+		}
+		if fix, ok := leadingZeroFix(text); ok {
+			d.report(posOf(n), RuleWrongType, m("load.leading-zero", "What", what, "Value", text, "Fix", fix))
 			return
 		}
 		*dst = Number{Value: v, Pos: posOf(n), Given: true}
@@ -538,6 +552,10 @@ func (d *decoder) number(dst *Number, what msg.Message) func(*yaml.Node) {
 func (d *decoder) integer(dst *Int, what msg.Message, min, max int) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n = d.node(n); n == nil {
+			return
+		}
+		if fix, ok := leadingZeroFix(n.Value); ok && n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+			d.report(posOf(n), RuleWrongType, m("load.leading-zero", "What", what, "Value", n.Value, "Fix", fix))
 			return
 		}
 		v, err := strconv.Atoi(n.Value)
@@ -731,6 +749,11 @@ func (d *decoder) items(n *yaml.Node, parent *Item, what msg.Message) []*Item {
 	d.sequence(n, key(what, "items"), func(i int, n *yaml.Node) {
 		if depth >= d.lim.MaxItemDepth {
 			d.report(posOf(n), RuleLimit, m("load.item-depth", "Max", d.lim.MaxItemDepth))
+			d.stopped = true
+			return
+		}
+		if d.itemCount++; d.lim.MaxItems > 0 && d.itemCount > d.lim.MaxItems {
+			d.report(posOf(n), RuleLimit, m("load.too-many-items", "Max", d.lim.MaxItems))
 			d.stopped = true
 			return
 		}

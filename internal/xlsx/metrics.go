@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ type fontMetrics struct {
 	widths                [3][]uint16
 }
 
-var times = parseMetrics(timesTable)
+var times = sync.OnceValue(func() *fontMetrics { return parseMetrics(timesTable) })
 
 func parseMetrics(s string) *fontMetrics {
 	m := &fontMetrics{}
@@ -126,17 +127,17 @@ func styleOf(bold bool) int {
 
 // runeWidth is the advance width of r in 1/1000 em.
 func runeWidth(r rune, bold bool) float64 {
-	return times.advance(r, styleOf(bold)) * 1000 / times.unitsPerEm
+	return times().advance(r, styleOf(bold)) * 1000 / times().unitsPerEm
 }
 
 // textWidth is the width of s in points at size points, as laid out:
 // each glyph a whole number of layout pixels.
 func textWidth(s string, size float64, bold bool) float64 {
 	st := styleOf(bold)
-	scale := pixelsPerEm(size) / times.unitsPerEm
+	scale := pixelsPerEm(size) / times().unitsPerEm
 	px := 0.0
 	for _, r := range s {
-		px += math.Floor(times.advance(r, st)*scale + 0.5)
+		px += math.Floor(times().advance(r, st)*scale + 0.5)
 	}
 	return px * loPixelX
 }
@@ -281,7 +282,7 @@ const maxRowHeight = 409
 // in a cell of several lines.
 func lineHeight(size float64) float64 {
 	px := pixelsPerEm(size)
-	return (math.Round(px*times.winAscent/times.unitsPerEm) + math.Round(px*times.winDescent/times.unitsPerEm)) * loPixelY
+	return (math.Round(px*times().winAscent/times().unitsPerEm) + math.Round(px*times().winDescent/times().unitsPerEm)) * loPixelY
 }
 
 // heightFor is the row height in points that shows lines lines of text
@@ -292,7 +293,7 @@ func heightFor(lines int, size float64) float64 {
 	var h float64
 	if lines <= 1 {
 		// One line is laid out by the font's own height.
-		h = size*(times.winAscent+times.winDescent)/times.unitsPerEm + 1.75
+		h = size*(times().winAscent+times().winDescent)/times().unitsPerEm + 1.75
 	} else {
 		h = (float64(lines)*lineHeight(size) + 2*loPixelY) * excelSlack
 	}
