@@ -85,6 +85,10 @@ type decoder struct {
 
 	// curItem is the item being decoded and curWhat how messages name
 	// it: the item table's decoders fill it in (see itemTable).
+	// drop lets each list entry's nodes go once decoded; only in a file
+	// without anchors, whose nodes are read once.
+	drop bool
+
 	curItem  *Item
 	curWhat  msg.Message
 	itemKeys []field
@@ -202,10 +206,12 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
 		return nil
 	}
-	if n, deep := tooDeep(doc.Content[0], d.lim.MaxDepth); deep {
+	n, deep, anchors := tooDeep(doc.Content[0], d.lim.MaxDepth)
+	if deep {
 		d.report(posOf(n), RuleLimit, m("load.nesting", "Max", d.lim.MaxDepth))
 		return nil
 	}
+	d.drop = !anchors
 	return doc.Content[0]
 }
 
@@ -323,8 +329,9 @@ func SizeText(n int64) msg.Message {
 }
 
 // tooDeep reports the first node nested deeper than max, not following
-// aliases (their targets are checked where they are defined).
-func tooDeep(root *yaml.Node, max int) (*yaml.Node, bool) {
+// aliases (their targets are checked where they are defined), and whether
+// the tree has anchors.
+func tooDeep(root *yaml.Node, max int) (deep *yaml.Node, tooDeep, anchors bool) {
 	type frame struct {
 		n     *yaml.Node
 		depth int
@@ -334,13 +341,14 @@ func tooDeep(root *yaml.Node, max int) (*yaml.Node, bool) {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if f.depth > max {
-			return f.n, true
+			return f.n, true, anchors
 		}
+		anchors = anchors || f.n.Anchor != ""
 		for _, c := range f.n.Content {
 			stack = append(stack, frame{c, f.depth + 1})
 		}
 	}
-	return nil, false
+	return nil, false, anchors
 }
 
 // node resolves aliases and counts the values read against the limit. It
@@ -674,6 +682,11 @@ func (d *decoder) sequence(n *yaml.Node, what msg.Message, fn func(i int, n *yam
 			return
 		}
 		fn(i, c)
+		if d.drop {
+			// The entry is in the model now: let its nodes go, so that
+			// the tree and the model are not both whole at once.
+			n.Content[i] = nil
+		}
 	}
 }
 

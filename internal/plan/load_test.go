@@ -288,3 +288,19 @@ func TestDuplicateKeyManyKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorsKeepNodes: a list read twice through an alias keeps its
+// entries (list entries' nodes are let go once decoded only in a file
+// without anchors).
+func TestAnchorsKeepNodes(t *testing.T) {
+	data := "plan: {id: t, title: T, year: 2024}\nappendices:\n- id: a\n  items: &i\n  - name: x\n  - name: y\n- id: b\n  items: *i\n"
+	p, ds := Load("x.yaml", []byte(data))
+	if p == nil || len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	for _, a := range p.Appendices {
+		if len(a.Items) != 2 || a.Items[1].Name.Value != "y" {
+			t.Errorf("appendix %s: %d items", a.ID.Value, len(a.Items))
+		}
+	}
+}
