@@ -1,8 +1,8 @@
 package progress_test
 
 import (
-	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/parplan/parplan/internal/deadline"
@@ -13,7 +13,8 @@ import (
 // FuzzReport feeds progress report files to plan.LoadReport and, when one
 // loads clean, checks it against the test plan and takes the status
 // from it. Nothing may panic, every finding must sit inside the report
-// (line 1 to the line count + 1, column ≥ 1) and name a known rule.
+// (line 1 to the line count + 1, counting lines as YAML does, column
+// ≥ 1) and name a known rule.
 //
 // Seeds: the reports of the tests, and reports with each kind of mistake.
 func FuzzReport(f *testing.F) {
@@ -56,7 +57,7 @@ func FuzzReport(f *testing.F) {
 				_ = progress.Compute(p, []*plan.Report{r}, progress.Options{AsOf: d})
 			}
 		}
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := yamlLines(data)
 		for _, d := range ds {
 			if d.Line < 1 || d.Line > lines+1 || d.Col < 1 {
 				t.Errorf("position outside the file (%d lines): %s", lines, d)
@@ -66,4 +67,19 @@ func FuzzReport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// yamlLines counts the lines of data as YAML does: "\r\n", "\r", "\n",
+// NEL, LS and PS each end a line (yaml.v3 numbers its positions so).
+func yamlLines(data []byte) int {
+	s := string(data)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\r', '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }

@@ -1,10 +1,10 @@
 package xlsx
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/parplan/parplan/internal/gap"
@@ -15,7 +15,8 @@ import (
 // FuzzPipeline feeds plan files through what the commands do with them:
 // load and validate; and, for a plan with no failing finding, gap and an
 // export built in memory. Nothing may panic, every finding must sit
-// inside the file (line 1 to the line count + 1, column ≥ 1) and name a
+// inside the file (line 1 to the line count + 1, counting lines as YAML does, column
+// ≥ 1) and name a
 // rule validate lists, and a plan that validates clean must gap and
 // export without an error.
 //
@@ -45,7 +46,7 @@ func FuzzPipeline(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, ds := validate.File("fuzz.yaml", data, validate.Options{})
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := yamlLines(data)
 		for _, d := range ds {
 			if d.Line < 1 || d.Line > lines+1 || d.Col < 1 {
 				t.Errorf("position outside the file (%d lines): %s", lines, d)
@@ -94,4 +95,19 @@ func FuzzPipeline(f *testing.F) {
 			t.Fatalf("writing the workbook of a clean plan: %v", err)
 		}
 	})
+}
+
+// yamlLines counts the lines of data as YAML does: "\r\n", "\r", "\n",
+// NEL, LS and PS each end a line (yaml.v3 numbers its positions so).
+func yamlLines(data []byte) int {
+	s := string(data)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\r', '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
