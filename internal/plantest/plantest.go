@@ -79,7 +79,7 @@ func FlatYAML(items, size int) []byte {
 
 // NestedYAML is a scored plan shaped like the real ones, fields ×
 // criteria × sub-criteria in one appendix, with leaves of one short line
-// each (42 bytes): fields*(1+criteria*(1+subs)) items. The parents
+// each (40 bytes): fields*(1+criteria*(1+subs)) items. The parents
 // state no scores, so the sums hold; it validates clean.
 func NestedYAML(fields, criteria, subs int) []byte {
 	var b strings.Builder
@@ -89,7 +89,7 @@ func NestedYAML(fields, criteria, subs int) []byte {
 		for c := 1; c <= criteria; c++ {
 			fmt.Fprintf(&b, "    - code: \"%d.%d\"\n      name: Tiêu chí %d\n      items:\n", f, c, c)
 			for s := 1; s <= subs; s++ {
-				fmt.Fprintf(&b, "      - {name: TP, max: 1, achieved: 0.5}\n")
+				fmt.Fprintf(&b, "      - {name: TP, max: 1, achieved: 1}\n")
 			}
 		}
 	}
