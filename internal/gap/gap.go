@@ -537,8 +537,11 @@ func cmpOpt(a, b plan.Opt) int {
 // selectRows keeps the rows of the selected level and order. Sorted by a
 // figure, the rows are the items at one level (fields; criteria; or, for
 // all levels, the items without children), so no points count twice.
+// The rows kept are moved to the front of all, which is the caller's to
+// give up: a second copy of every row of a large plan cost as much as
+// the first.
 func selectRows(all []Row, opts Options) []Row {
-	var rows []Row
+	rows := all[:0]
 	for _, r := range all {
 		keep := false
 		switch {

@@ -14,7 +14,7 @@ import (
 )
 
 // exportPlan is parplan export of a bundled plan, as bytes.
-func exportPlan(t *testing.T, p *plan.Plan) []byte {
+func exportPlan(t testing.TB, p *plan.Plan) []byte {
 	t.Helper()
 	wb, ds, err := xlsx.Build(p, xlsx.Options{})
 	if err != nil || len(ds) > 0 {

@@ -83,7 +83,7 @@ func (rd *xlReader) table(sh xlSheet, s *scanSheet) (*Table, error) {
 		return nil, &LimitError{What: TooLargeCells, Limit: int64(rd.lim.MaxCells), Sheet: sh.name}
 	}
 	rd.budget -= size
-	t := &Table{Index: sh.pos, Sheet: norm.NFC.String(sh.name)}
+	t := &Table{Index: sh.pos, Sheet: norm.NFC.String(sh.name), Columns: c2 - c1 + 1}
 	titles := rd.printTitles(sh)
 	for _, r := range g.rows {
 		switch {

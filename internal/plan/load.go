@@ -88,6 +88,69 @@ type decoder struct {
 	itemCount int // items read so far, against Limits.MaxItems
 	// stopped is set once a limit is hit: nothing more is read.
 	stopped bool
+
+	// curItem is the item being decoded and curWhat how messages name
+	// it: the item table's decoders fill it in (see itemTable).
+	// drop lets each list entry's nodes go once decoded; only in a file
+	// without anchors, whose nodes are read once.
+	drop bool
+
+	curItem  *Item
+	curWhat  msg.Message
+	itemKeys []field
+}
+
+// itemTable returns the keys of an item, built once per file: a table of
+// closures and messages for every item cost more than the item itself.
+// The decoders work on d.curItem; a message's subject is made only for
+// a key the item has.
+func (d *decoder) itemTable() []field {
+	if d.itemKeys != nil {
+		return d.itemKeys
+	}
+	text := func(name string, dst func(*Item) *Text) field {
+		return field{name: name, decode: func(n *yaml.Node) {
+			if t, ok := d.text(n, key(d.curWhat, name)); ok {
+				*dst(d.curItem) = t
+			}
+		}}
+	}
+	number := func(name string, dst func(*Item) *Number) field {
+		return field{name: name, decode: func(n *yaml.Node) { d.number(dst(d.curItem), key(d.curWhat, name))(n) }}
+	}
+	list := func(name string, dst func(*Item) *[]Text) field {
+		return field{name: name, decode: func(n *yaml.Node) { d.textList(dst(d.curItem), key(d.curWhat, name))(n) }}
+	}
+	name := text("name", func(it *Item) *Text { return &it.Name })
+	name.required = true
+	d.itemKeys = []field{
+		text("code", func(it *Item) *Text { return &it.Code }),
+		name,
+		text("criterion", func(it *Item) *Text { return &it.Criterion }),
+		number("max", func(it *Item) *Number { return &it.Scores.Max }),
+		number("achieved", func(it *Item) *Number { return &it.Scores.Achieved }),
+		number("target", func(it *Item) *Number { return &it.Scores.Target }),
+		text("unit", func(it *Item) *Text { return &it.Unit }),
+		text("target_text", func(it *Item) *Text { return &it.TargetText }),
+		list("tasks", func(it *Item) *[]Text { return &it.Tasks }),
+		list("products", func(it *Item) *[]Text { return &it.Products }),
+		list("lead", func(it *Item) *[]Text { return &it.Lead }),
+		list("support", func(it *Item) *[]Text { return &it.Support }),
+		{name: "list_style", decode: func(n *yaml.Node) { d.listStyle(&d.curItem.ListStyle, d.curWhat)(n) }},
+		text("deadline", func(it *Item) *Text { return &it.Deadline }),
+		text("note", func(it *Item) *Text { return &it.Note }),
+		{name: "survey", decode: func(n *yaml.Node) { d.boolean(&d.curItem.Survey, key(d.curWhat, "survey"))(n) }},
+		text("group", func(it *Item) *Text { return &it.Group }),
+		{name: "acknowledge", decode: func(n *yaml.Node) { d.acks(&d.curItem.Acks, d.curWhat)(n) }},
+		{name: "items", decode: func(n *yaml.Node) {
+			// The children's decoding moves curItem; the parent's keys
+			// after "items" need it back.
+			it, what := d.curItem, d.curWhat
+			it.Items = d.items(n, it, what)
+			d.curItem, d.curWhat = it, what
+		}},
+	}
+	return d.itemKeys
 }
 
 func (d *decoder) report(pos Pos, rule string, m msg.Message) {
@@ -150,10 +213,12 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
 		return nil
 	}
-	if n, deep := tooDeep(doc.Content[0], d.lim.MaxDepth); deep {
+	n, deep, anchors := tooDeep(doc.Content[0], d.lim.MaxDepth)
+	if deep {
 		d.report(posOf(n), RuleLimit, m("load.nesting", "Max", d.lim.MaxDepth))
 		return nil
 	}
+	d.drop = !anchors
 	return doc.Content[0]
 }
 
@@ -268,8 +333,9 @@ func SizeText(n int64) msg.Message {
 }
 
 // tooDeep reports the first node nested deeper than max, not following
-// aliases (their targets are checked where they are defined).
-func tooDeep(root *yaml.Node, max int) (*yaml.Node, bool) {
+// aliases (their targets are checked where they are defined), and whether
+// the tree has anchors.
+func tooDeep(root *yaml.Node, max int) (deep *yaml.Node, tooDeep, anchors bool) {
 	type frame struct {
 		n     *yaml.Node
 		depth int
@@ -279,13 +345,14 @@ func tooDeep(root *yaml.Node, max int) (*yaml.Node, bool) {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if f.depth > max {
-			return f.n, true
+			return f.n, true, anchors
 		}
+		anchors = anchors || f.n.Anchor != ""
 		for _, c := range f.n.Content {
 			stack = append(stack, frame{c, f.depth + 1})
 		}
 	}
-	return nil, false
+	return nil, false, anchors
 }
 
 // node resolves aliases and counts the values read against the limit. It
@@ -353,7 +420,11 @@ func (d *decoder) fields(n *yaml.Node, what msg.Message, fields []field) bool {
 		d.report(posOf(n), RuleWrongType, m("load.not-mapping", "What", what, "Kind", kindText(n)))
 		return false
 	}
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	// The keys seen so far: a short list, searched in order (a mapping
+	// of a plan has a few keys; a map for each item cost more than the
+	// item), and a map only for a mapping with many keys.
+	var seenList [16]*yaml.Node
+	seen := seenKeys{list: seenList[:0]}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -365,11 +436,11 @@ func (d *decoder) fields(n *yaml.Node, what msg.Message, fields []field) bool {
 			d.report(posOf(k), RuleUnknownKey, m("load.merge-key"))
 			continue
 		}
-		if first, dup := seen[name]; dup {
+		if first := seen.get(name); first != nil {
 			d.report(posOf(k), RuleDuplicateKey, m("load.duplicate-key", "Key", name, "What", what, "Line", first.Line))
 			continue
 		}
-		seen[name] = k
+		seen.add(k)
 		f := findField(fields, name)
 		if f == nil {
 			d.report(posOf(k), RuleUnknownKey, m("load.unknown-key", "Key", name, "What", what, "Hint", suggest(name, fields)))
@@ -384,11 +455,43 @@ func (d *decoder) fields(n *yaml.Node, what msg.Message, fields []field) bool {
 		f.decode(v)
 	}
 	for _, f := range fields {
-		if f.required && seen[f.name] == nil {
+		if f.required && seen.get(f.name) == nil {
 			d.report(posOf(n), RuleMissingKey, m("load.key-missing", "What", what, "Key", f.name))
 		}
 	}
 	return true
+}
+
+// seenKeys is the set of keys a mapping has shown, by name.
+type seenKeys struct {
+	list []*yaml.Node
+	many map[string]*yaml.Node
+}
+
+func (s *seenKeys) get(name string) *yaml.Node {
+	if s.many != nil {
+		return s.many[name]
+	}
+	for _, k := range s.list {
+		if k.Value == name {
+			return k
+		}
+	}
+	return nil
+}
+
+func (s *seenKeys) add(k *yaml.Node) {
+	if s.many == nil && len(s.list) < cap(s.list) {
+		s.list = append(s.list, k)
+		return
+	}
+	if s.many == nil {
+		s.many = make(map[string]*yaml.Node, 2*len(s.list))
+		for _, k := range s.list {
+			s.many[k.Value] = k
+		}
+	}
+	s.many[k.Value] = k
 }
 
 func findField(fields []field, name string) *field {
@@ -598,6 +701,11 @@ func (d *decoder) sequence(n *yaml.Node, what msg.Message, fn func(i int, n *yam
 			return
 		}
 		fn(i, c)
+		if d.drop {
+			// The entry is in the model now: let its nodes go, so that
+			// the tree and the model are not both whole at once.
+			n.Content[i] = nil
+		}
 	}
 }
 
@@ -776,27 +884,9 @@ func (d *decoder) item(n *yaml.Node, it *Item, what msg.Message) {
 			}
 		}
 	}
-	d.fields(n, what, []field{
-		{name: "code", decode: d.setText(&it.Code, key(what, "code"))},
-		{name: "name", required: true, decode: d.setText(&it.Name, key(what, "name"))},
-		{name: "criterion", decode: d.setText(&it.Criterion, key(what, "criterion"))},
-		{name: "max", decode: d.number(&it.Scores.Max, key(what, "max"))},
-		{name: "achieved", decode: d.number(&it.Scores.Achieved, key(what, "achieved"))},
-		{name: "target", decode: d.number(&it.Scores.Target, key(what, "target"))},
-		{name: "unit", decode: d.setText(&it.Unit, key(what, "unit"))},
-		{name: "target_text", decode: d.setText(&it.TargetText, key(what, "target_text"))},
-		{name: "tasks", decode: d.textList(&it.Tasks, key(what, "tasks"))},
-		{name: "products", decode: d.textList(&it.Products, key(what, "products"))},
-		{name: "lead", decode: d.textList(&it.Lead, key(what, "lead"))},
-		{name: "support", decode: d.textList(&it.Support, key(what, "support"))},
-		{name: "list_style", decode: d.listStyle(&it.ListStyle, what)},
-		{name: "deadline", decode: d.setText(&it.Deadline, key(what, "deadline"))},
-		{name: "note", decode: d.setText(&it.Note, key(what, "note"))},
-		{name: "survey", decode: d.boolean(&it.Survey, key(what, "survey"))},
-		{name: "group", decode: d.setText(&it.Group, key(what, "group"))},
-		{name: "acknowledge", decode: d.acks(&it.Acks, what)},
-		{name: "items", decode: func(n *yaml.Node) { it.Items = d.items(n, it, what) }},
-	})
+	d.curItem, d.curWhat = it, what
+	d.fields(n, what, d.itemTable())
+	d.curItem, d.curWhat = it, what
 	it.Scores.Pos = it.Pos
 	if it.Unit.Set() && it.Unit.Value != UnitPercent && it.Unit.Value != "points" {
 		d.report(it.Unit.Pos, RuleInvalidValue, m("load.bad-unit", "What", what, "Value", it.Unit.Value))

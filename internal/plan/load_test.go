@@ -285,3 +285,63 @@ func TestListStyle(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadFlat loads a plan of 100,000 one-line items near the size
+// limit (plantest.FlatYAML's shape, written here: plantest imports plan).
+func BenchmarkLoadFlat(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("plan: {id: flat, title: Flat, year: 2024}\nappendices:\n- id: a\n  items:\n")
+	for i := 1; i <= 100_000; i++ {
+		fmt.Fprintf(&sb, "  - name: %d Nội dung nhiệm vụ cải cách hành chính Nội dung nhiệm vụ cải cách\n", i)
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ds := Load("x.yaml", data); len(ds) > 0 {
+			b.Fatal(ds)
+		}
+	}
+}
+
+// TestDuplicateKeyManyKeys: a duplicate key is found however many keys
+// the mapping has (past 16 the keys seen move to a map).
+func TestDuplicateKeyManyKeys(t *testing.T) {
+	for _, keys := range []int{3, 16, 17, 40} {
+		var sb strings.Builder
+		sb.WriteString("plan: {id: t, title: T, year: 2024}\nappendices:\n- id: a\n  items:\n  - name: x\n")
+		for i := 1; i < keys; i++ {
+			fmt.Fprintf(&sb, "    k%d: 1\n", i)
+		}
+		sb.WriteString("    name: y\n")
+		_, ds := Load("x.yaml", []byte(sb.String()))
+		dups := 0
+		for _, d := range ds {
+			if d.Rule == RuleDuplicateKey {
+				dups++
+				if d.Line != keys+5 {
+					t.Errorf("%d keys: duplicate at line %d, want %d", keys, d.Line, keys+5)
+				}
+			}
+		}
+		if dups != 1 {
+			t.Errorf("%d keys: %d duplicate-key findings, want 1: %v", keys, dups, ds)
+		}
+	}
+}
+
+// TestAnchorsKeepNodes: a list read twice through an alias keeps its
+// entries (list entries' nodes are let go once decoded only in a file
+// without anchors).
+func TestAnchorsKeepNodes(t *testing.T) {
+	data := "plan: {id: t, title: T, year: 2024}\nappendices:\n- id: a\n  items: &i\n  - name: x\n  - name: y\n- id: b\n  items: *i\n"
+	p, ds := Load("x.yaml", []byte(data))
+	if p == nil || len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	for _, a := range p.Appendices {
+		if len(a.Items) != 2 || a.Items[1].Name.Value != "y" {
+			t.Errorf("appendix %s: %d items", a.ID.Value, len(a.Items))
+		}
+	}
+}

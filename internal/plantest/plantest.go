@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parplan/parplan/internal/plan"
 )
@@ -39,6 +40,57 @@ appendices:
 		for c := 1; c <= 99 && n < rows; c++ {
 			fmt.Fprintf(&b, "          - {code: \"%d.%d\", name: Tiêu chí thành phần số %d của lĩnh vực %d về cải cách hành chính, max: 1.5, achieved: 1.25, target: 1.5, tasks: [Rà soát, đánh giá và hoàn thiện quy trình thực hiện nhiệm vụ, Báo cáo kết quả thực hiện định kỳ hằng quý], lead: [Giám đốc Sở Nội vụ], support: [Các sở, UBND cấp huyện, các đơn vị có liên quan]}\n", f, c, c, f)
 			n++
+		}
+	}
+	return []byte(b.String())
+}
+
+// FlatYAML is a plan of one appendix holding items one-line items, each
+// named with its number and enough text that the file is about size
+// bytes (17 bytes an item at the least): the plan that stresses
+// the loader per byte. It validates clean.
+func FlatYAML(items, size int) []byte {
+	var b strings.Builder
+	b.Grow(size + 64)
+	b.WriteString("plan: {id: flat, title: Kế hoạch phẳng, year: 2024}\nappendices:\n- id: phu-luc-01\n  items:\n")
+	pad := strings.Repeat("Nội dung nhiệm vụ cải cách hành chính ", size/(len("Nội dung nhiệm vụ cải cách hành chính ")+1)+1)
+	for i := 1; i <= items; i++ {
+		start := b.Len()
+		fmt.Fprintf(&b, "  - name: %d", i)
+		// Spread what is left of size over the items still to write.
+		if want := (size - start) / (items - i + 1); b.Len()-start+1 < want {
+			n := want - (b.Len() - start) - 2
+			if n > len(pad) {
+				n = len(pad)
+			}
+			// Cut on a rune boundary and never end on a space.
+			for n > 0 && (pad[n-1] == ' ' || !utf8.RuneStart(pad[n])) {
+				n--
+			}
+			if n > 0 {
+				b.WriteByte(' ')
+				b.WriteString(pad[:n])
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+// NestedYAML is a scored plan shaped like the real ones, fields ×
+// criteria × sub-criteria in one appendix, with leaves of one short line
+// each (40 bytes): fields*(1+criteria*(1+subs)) items. The parents
+// state no scores, so the sums hold; it validates clean.
+func NestedYAML(fields, criteria, subs int) []byte {
+	var b strings.Builder
+	b.WriteString("plan: {id: nested, title: Kế hoạch lồng nhau, year: 2024, baseline_year: 2023}\nappendices:\n- id: phu-luc-01\n  layout: scored\n  items:\n")
+	for f := 1; f <= fields; f++ {
+		fmt.Fprintf(&b, "  - code: \"%d\"\n    name: Lĩnh vực %d\n    items:\n", f, f)
+		for c := 1; c <= criteria; c++ {
+			fmt.Fprintf(&b, "    - code: \"%d.%d\"\n      name: Tiêu chí %d\n      items:\n", f, c, c)
+			for s := 1; s <= subs; s++ {
+				fmt.Fprintf(&b, "      - {name: TP, max: 1, achieved: 1}\n")
+			}
 		}
 	}
 	return []byte(b.String())

@@ -41,11 +41,11 @@ func day(s string) deadline.Date {
 	return d
 }
 
-// reports of the test plan: the quarter-1 report of Sở Nội vụ, the
-// quarter-2 reports of both agencies, and one dated after the day asked.
-func reports(t *testing.T) []*plan.Report {
-	return []*plan.Report{
-		report(t, "q1-snv.yaml", `
+// reportTexts are the reports of the test plan: the quarter-1 report of
+// Sở Nội vụ, the quarter-2 reports of both agencies, and one dated after
+// the day asked.
+var reportTexts = []struct{ name, text string }{
+	{"q1-snv.yaml", `
 progress:
   plan: year-2024
   as_of: 2024-03-31
@@ -53,8 +53,8 @@ progress:
   items:
     - {ref: "1.3", status: in-progress}
     - {ref: "2.1.1", status: in-progress}
-`),
-		report(t, "q2-stp.yaml", `
+`},
+	{"q2-stp.yaml", `
 progress:
   plan: year-2024
   as_of: 2024-06-30
@@ -62,16 +62,16 @@ progress:
   items:
     - {ref: "1.1", status: in-progress}
     - {ref: "1.2", status: done, done_on: 2024-06-20, evidence: Quyết định số 1/QĐ-UBND}
-`),
-		report(t, "q2-stc.yaml", `
+`},
+	{"q2-stc.yaml", `
 progress:
   plan: year-2024
   as_of: 2024-07-01
   reported_by: Sở Tài chính
   items:
     - {ref: "2.1.3", status: in-progress}
-`),
-		report(t, "q3-snv.yaml", `
+`},
+	{"q3-snv.yaml", `
 progress:
   plan: year-2024
   as_of: 2024-09-30
@@ -79,8 +79,16 @@ progress:
   items:
     - {ref: "1.3", status: done, done_on: 2024-09-30}
     - {ref: "1.1", status: done, done_on: 2024-09-01}
-`),
+`},
+}
+
+// reports are reportTexts, loaded.
+func reports(t *testing.T) []*plan.Report {
+	var out []*plan.Report
+	for _, r := range reportTexts {
+		out = append(out, report(t, r.name, r.text))
 	}
+	return out
 }
 
 func TestCompute(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/plantest"
 )
 
@@ -57,5 +58,26 @@ func TestBigPlan(t *testing.T) {
 	}
 	if got := cellText(t, f, wb.Sheets[0], "A2008"); got != "TỔNG ĐIỂM" {
 		t.Errorf("A2008 = %q", got)
+	}
+}
+
+// BenchmarkExportFlat exports one appendix of 10,000 one-line items
+// without scores (plantest.FlatYAML): rows of one short cell, where the
+// per-row work shows.
+func BenchmarkExportFlat10000(b *testing.B) {
+	p, ds := plan.Load("flat.yaml", plantest.FlatYAML(10000, 0))
+	if p == nil || len(ds) > 0 {
+		b.Fatal(ds)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		wb, ds, err := Build(p, Options{})
+		if err != nil || len(ds) > 0 {
+			b.Fatal(err, ds)
+		}
+		if _, err := wb.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		_ = wb.Close()
 	}
 }

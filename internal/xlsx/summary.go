@@ -738,15 +738,22 @@ func (s *summary) unscored(a *gap.Appendix, t *table, heading string) error {
 		p.T("export.summary.col.with-lead"), p.T("export.summary.col.with-deadline")}
 	var rows [][]cell
 	var items, lead, deadline []plan.Opt
+	// lastRow is the last table row of each item, found once: looking
+	// each section up in all the rows was quadratic in the items.
+	var lastRow map[*plan.Item]int
 	for i, sec := range a.Sections {
 		code := sec.Code
 		if code == "" && t != nil && i < len(t.appendix.Items) {
 			// A section is a top-level item; the table numbers the
 			// ones without a code.
-			for j, r := range t.rows {
-				if r.item == t.appendix.Items[i] {
-					code = printedCode(t, j)
+			if lastRow == nil {
+				lastRow = make(map[*plan.Item]int, len(t.appendix.Items))
+				for j, r := range t.rows {
+					lastRow[r.item] = j
 				}
+			}
+			if j, ok := lastRow[t.appendix.Items[i]]; ok {
+				code = printedCode(t, j)
 			}
 		}
 		rows = append(rows, []cell{txt(code), txt(s.sectionName(code, sec.Name)), count(sec.Items), count(sec.WithLead), count(sec.WithDeadline)})
