@@ -141,18 +141,38 @@ func (e *Error) Unwrap() error { return e.Err }
 //go:embed catalog/*.yaml
 var catalogFS embed.FS
 
+// catalogue is one language's messages: a bundle of its own, so that a
+// run reads only the catalogue of the language it speaks (parsing both
+// was most of the start-up of --help).
+type catalogue struct {
+	bundle *i18n.Bundle
+	ids    map[string]bool
+}
+
 var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	ids        map[Lang]map[string]bool
-	printers   sync.Map // Lang → *Printer
+	catalogues = map[Lang]func() *catalogue{
+		VI: sync.OnceValue(func() *catalogue { return load(VI) }),
+		EN: sync.OnceValue(func() *catalogue { return load(EN) }),
+	}
+	printers sync.Map // Lang → *Printer
 )
 
-func load() {
-	bundle = i18n.NewBundle(language.Vietnamese)
-	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	ids = map[Lang]map[string]bool{}
-	files, err := fs.Glob(catalogFS, "catalog/*.yaml")
+// cat returns the catalogue of l, read on first use.
+func cat(l Lang) *catalogue {
+	if c, ok := catalogues[l]; ok {
+		return c()
+	}
+	return &catalogue{bundle: i18n.NewBundle(language.Vietnamese), ids: map[string]bool{}}
+}
+
+func load(l Lang) *catalogue {
+	tag := language.Vietnamese
+	if l == EN {
+		tag = language.English
+	}
+	c := &catalogue{bundle: i18n.NewBundle(tag), ids: map[string]bool{}}
+	c.bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	files, err := fs.Glob(catalogFS, "catalog/*."+string(l)+".yaml")
 	if err != nil {
 		panic(err)
 	}
@@ -161,31 +181,28 @@ func load() {
 		if err != nil {
 			panic(err)
 		}
-		mf, err := bundle.ParseMessageFileBytes(data, path.Base(f))
+		mf, err := c.bundle.ParseMessageFileBytes(data, path.Base(f))
 		if err != nil {
 			panic(fmt.Sprintf("msg: %s: %v", f, err))
 		}
-		l, ok := ParseLang(mf.Tag.String())
-		if !ok {
-			panic(fmt.Sprintf("msg: %s: language %s is not one parplan speaks", f, mf.Tag))
-		}
-		if ids[l] == nil {
-			ids[l] = map[string]bool{}
+		if fl, ok := ParseLang(mf.Tag.String()); !ok || fl != l {
+			panic(fmt.Sprintf("msg: %s: language %s is not %s", f, mf.Tag, l))
 		}
 		for _, m := range mf.Messages {
-			if ids[l][m.ID] {
+			if c.ids[m.ID] {
 				panic(fmt.Sprintf("msg: %s: %s is defined twice", f, m.ID))
 			}
-			ids[l][m.ID] = true
+			c.ids[m.ID] = true
 		}
 	}
+	return c
 }
 
 // IDs lists the message IDs of a language's catalogue, sorted.
 func IDs(l Lang) []string {
-	bundleOnce.Do(load)
-	out := make([]string, 0, len(ids[l]))
-	for id := range ids[l] {
+	c := cat(l)
+	out := make([]string, 0, len(c.ids))
+	for id := range c.ids {
 		out = append(out, id)
 	}
 	sort.Strings(out)
@@ -194,24 +211,24 @@ func IDs(l Lang) []string {
 
 // Has reports whether the catalogue of l defines id.
 func Has(l Lang, id string) bool {
-	bundleOnce.Do(load)
-	return ids[l][id]
+	return cat(l).ids[id]
 }
 
 // Printer renders messages in one language.
 type Printer struct {
 	lang  Lang
 	loc   *i18n.Localizer
+	ids   map[string]bool // the catalogue's message IDs
 	funcs template.FuncMap
 }
 
 // For returns the printer of language l.
 func For(l Lang) *Printer {
-	bundleOnce.Do(load)
 	if p, ok := printers.Load(l); ok {
 		return p.(*Printer)
 	}
-	p := &Printer{lang: l, loc: i18n.NewLocalizer(bundle, string(l))}
+	c := cat(l)
+	p := &Printer{lang: l, loc: i18n.NewLocalizer(c.bundle, string(l)), ids: c.ids}
 	p.funcs = template.FuncMap{
 		// q quotes a value from the plan, escaping what a terminal
 		// would interpret.
@@ -243,7 +260,7 @@ func (p *Printer) S(m Message) string {
 	// go-i18n returns the text with an error when a language writes one
 	// form for several plural categories (Vietnamese has only "other").
 	s, _ := p.loc.Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data, PluralCount: count, Funcs: p.funcs})
-	if s == "" || !ids[p.lang][m.ID] {
+	if s == "" || !p.ids[m.ID] {
 		return fmt.Sprintf("%s%v", m.ID, m.Args)
 	}
 	return s
