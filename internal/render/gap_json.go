@@ -1,8 +1,12 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/parplan/parplan/internal/decimal"
 	"github.com/parplan/parplan/internal/gap"
@@ -42,9 +46,9 @@ type jsonAppendix struct {
 	Leaves         int           `json:"leaves"`
 	Scored         bool          `json:"scored"`
 	Total          *jsonTotal    `json:"total"`
-	Rows           []jsonRow     `json:"rows"`
-	Percent        []jsonRow     `json:"percent_items"`
-	NoScore        []jsonRow     `json:"no_score_items"`
+	Rows           *rowList      `json:"rows"`
+	Percent        *rowList      `json:"percent_items"`
+	NoScore        *rowList      `json:"no_score_items"`
 	Sections       []jsonSection `json:"sections"`
 	Discrepancies  []jsonDiscrep `json:"discrepancies"`
 	StatedIncrease *jsonStated   `json:"stated_increase"`
@@ -206,23 +210,87 @@ func ptr(o plan.Opt) *decimal.Dec {
 	return &v
 }
 
-func jsonRows(rows []gap.Row) []jsonRow {
-	out := make([]jsonRow, 0, len(rows))
-	for _, r := range rows {
-		unit := r.Unit
-		if unit == "" {
-			unit = "points"
-		}
-		lead := r.Lead
-		if lead == nil {
-			lead = []string{}
-		}
-		out = append(out, jsonRow{Code: r.Code, Ref: r.Ref, Name: r.Name, Depth: r.Depth, Leaf: r.Leaf, Unit: unit, Survey: r.Survey,
-			Max: ptr(r.Max), Achieved: ptr(r.Achieved), Target: ptr(r.Target),
-			Lost: ptr(r.Lost), Gain: ptr(r.Gain), Left: ptr(r.Left), RecoveryPercent: ptr(r.Recovery),
-			Lead: lead, TargetText: r.TargetText, Deadline: r.Deadline, Note: r.Note})
+func toJSONRow(r gap.Row) jsonRow {
+	unit := r.Unit
+	if unit == "" {
+		unit = "points"
 	}
-	return out
+	lead := r.Lead
+	if lead == nil {
+		lead = []string{}
+	}
+	return jsonRow{Code: r.Code, Ref: r.Ref, Name: r.Name, Depth: r.Depth, Leaf: r.Leaf, Unit: unit, Survey: r.Survey,
+		Max: ptr(r.Max), Achieved: ptr(r.Achieved), Target: ptr(r.Target),
+		Lost: ptr(r.Lost), Gain: ptr(r.Gain), Left: ptr(r.Left), RecoveryPercent: ptr(r.Recovery),
+		Lead: lead, TargetText: r.TargetText, Deadline: r.Deadline, Note: r.Note}
+}
+
+// rowList is a list of rows the document streams: the rows are most of
+// a gap report (a plan of 200,000 items makes 75 MB of JSON), and
+// encoding/json holds a whole document in memory, twice when indented.
+// The document is encoded with a placeholder for each list
+// (rowPlaceholder), and the rows are written one by one in its place.
+type rowList struct {
+	n    int
+	rows []gap.Row
+}
+
+// rowPlaceholder starts the text that stands for a rowList: a NUL, which
+// no plan text holds (the loader refuses it).
+const rowPlaceholder = `"\u0000rows-`
+
+func (l *rowList) MarshalJSON() ([]byte, error) {
+	return []byte(rowPlaceholder + strconv.Itoa(l.n) + `"`), nil
+}
+
+// streamDoc writes doc, whose row lists are lists, as encodeJSON would.
+func streamDoc(w io.Writer, doc any, lists []*rowList) error {
+	var skel bytes.Buffer
+	if err := encodeJSON(&skel, doc); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var row bytes.Buffer
+	enc := json.NewEncoder(&row)
+	enc.SetEscapeHTML(false)
+	b := skel.Bytes()
+	for {
+		i := bytes.Index(b, []byte(rowPlaceholder))
+		if i < 0 {
+			break
+		}
+		end := i + len(rowPlaceholder) + bytes.IndexByte(b[i+len(rowPlaceholder):], '"') + 1
+		n, err := strconv.Atoi(string(b[i+len(rowPlaceholder) : end-1]))
+		if err != nil || n < 0 || n >= len(lists) {
+			return fmt.Errorf("render: a broken row placeholder %q", b[i:end])
+		}
+		bw.Write(b[:i])
+		// The indentation of the line the list is on.
+		line := bytes.LastIndexByte(b[:i], '\n') + 1
+		indent := string(b[line : line+len(b[line:i])-len(bytes.TrimLeft(b[line:i], " "))])
+		rows := lists[n].rows
+		if len(rows) == 0 {
+			bw.WriteString("[]")
+		} else {
+			enc.SetIndent(indent+"  ", "  ")
+			bw.WriteString("[")
+			for k, r := range rows {
+				row.Reset()
+				if err := enc.Encode(toJSONRow(r)); err != nil {
+					return err
+				}
+				if k > 0 {
+					bw.WriteString(",")
+				}
+				bw.WriteString("\n" + indent + "  ")
+				bw.Write(bytes.TrimSuffix(row.Bytes(), []byte("\n")))
+			}
+			bw.WriteString("\n" + indent + "]")
+		}
+		b = b[end:]
+	}
+	bw.Write(b)
+	return bw.Flush()
 }
 
 func (gapJSON) Print(w io.Writer, r *gap.Report) error {
@@ -233,9 +301,15 @@ func (gapJSON) Print(w io.Writer, r *gap.Report) error {
 		by := r.BaselineYear
 		out.Plan.BaselineYear = &by
 	}
+	var lists []*rowList
+	stream := func(rows []gap.Row) *rowList {
+		l := &rowList{n: len(lists), rows: rows}
+		lists = append(lists, l)
+		return l
+	}
 	for _, a := range r.Appendices {
 		ja := jsonAppendix{ID: a.ID, Label: a.Label, Title: a.Title, Items: a.Items, Leaves: a.Leaves, Scored: a.Scored(),
-			Rows: jsonRows(a.Rows), Percent: jsonRows(a.Percent), NoScore: jsonRows(a.NoScore),
+			Rows: stream(a.Rows), Percent: stream(a.Percent), NoScore: stream(a.NoScore),
 			Sections: []jsonSection{}, Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}, Recoverable: jsonRecover(a.Recoverable)}
 		if t := a.Total; t != nil {
 			ja.Total = &jsonTotal{Max: ptr(t.Max), Achieved: ptr(t.Achieved), Target: ptr(t.Target),
@@ -268,7 +342,7 @@ func (gapJSON) Print(w io.Writer, r *gap.Report) error {
 		}
 		out.Appendices = append(out.Appendices, ja)
 	}
-	return encodeJSON(w, out)
+	return streamDoc(w, out, lists)
 }
 
 // encodeJSON writes v as indented JSON, with "<", ">" and "&" as they are
