@@ -270,21 +270,43 @@ func Entries(p *plan.Plan) []agency.Entry {
 func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue, set *criteria.Set) *Appendix {
 	ga := &Appendix{ID: a.ID.Value, Label: a.Label.Value, Title: a.Title.Value}
 	rows := ItemRows(a, cat)
-	var all []Row
+	// Each list is made at its size: rows are large, and a list grown by
+	// appending left twice its size behind it (a third of what a plan
+	// of 100,000 items allocated).
+	const percent, noScore, scored, none = 0, 1, 2, 3
+	kind := func(it *plan.Item, row Row) int {
+		switch {
+		case it.Percent():
+			return percent
+		case !row.Max.OK && !row.Achieved.OK && !row.Target.OK:
+			if row.Leaf {
+				return noScore
+			}
+			return none
+		}
+		return scored
+	}
+	var counts [4]int
+	a.Walk(func(it *plan.Item) { counts[kind(it, rows[it])]++ })
+	all := make([]Row, 0, counts[scored])
+	if counts[percent] > 0 {
+		ga.Percent = make([]Row, 0, counts[percent])
+	}
+	if counts[noScore] > 0 {
+		ga.NoScore = make([]Row, 0, counts[noScore])
+	}
 	a.Walk(func(it *plan.Item) {
 		ga.Items++
 		if len(it.Items) == 0 {
 			ga.Leaves++
 		}
 		row := rows[it]
-		switch {
-		case it.Percent():
+		switch kind(it, row) {
+		case percent:
 			ga.Percent = append(ga.Percent, row)
-		case !row.Max.OK && !row.Achieved.OK && !row.Target.OK:
-			if row.Leaf {
-				ga.NoScore = append(ga.NoScore, row)
-			}
-		default:
+		case noScore:
+			ga.NoScore = append(ga.NoScore, row)
+		case scored:
 			all = append(all, row)
 		}
 	})

@@ -46,10 +46,10 @@ type jsonAppendix struct {
 	Leaves         int           `json:"leaves"`
 	Scored         bool          `json:"scored"`
 	Total          *jsonTotal    `json:"total"`
-	Rows           *rowList      `json:"rows"`
-	Percent        *rowList      `json:"percent_items"`
-	NoScore        *rowList      `json:"no_score_items"`
-	Sections       []jsonSection `json:"sections"`
+	Rows           *streamList   `json:"rows"`
+	Percent        *streamList   `json:"percent_items"`
+	NoScore        *streamList   `json:"no_score_items"`
+	Sections       *streamList   `json:"sections"`
 	Discrepancies  []jsonDiscrep `json:"discrepancies"`
 	StatedIncrease *jsonStated   `json:"stated_increase"`
 	ByLead         []jsonLead    `json:"by_lead"`
@@ -225,26 +225,29 @@ func toJSONRow(r gap.Row) jsonRow {
 		Lead: lead, TargetText: r.TargetText, Deadline: r.Deadline, Note: r.Note}
 }
 
-// rowList is a list of rows the document streams: the rows are most of
-// a gap report (a plan of 200,000 items makes 75 MB of JSON), and
-// encoding/json holds a whole document in memory, twice when indented.
-// The document is encoded with a placeholder for each list
-// (rowPlaceholder), and the rows are written one by one in its place.
-type rowList struct {
-	n    int
-	rows []gap.Row
+// streamList is a list the document streams: rows and sections are
+// most of a gap report (a plan of 200,000 items makes 75 MB of JSON),
+// and encoding/json holds a whole document in memory, twice when
+// indented. The document is encoded with a placeholder for each list
+// (listPlaceholder), and the elements are written one by one in its
+// place.
+type streamList struct {
+	n    int // the list's place in the document's lists
+	size int
+	elem func(i int) any
 }
 
-// rowPlaceholder starts the text that stands for a rowList: a NUL, which
-// no plan text holds (the loader refuses it).
-const rowPlaceholder = `"\u0000rows-`
+// listPlaceholder starts the text that stands for a streamList: a NUL,
+// which no plan text holds (the loader refuses it).
+const listPlaceholder = `"\u0000list-`
 
-func (l *rowList) MarshalJSON() ([]byte, error) {
-	return []byte(rowPlaceholder + strconv.Itoa(l.n) + `"`), nil
+func (l *streamList) MarshalJSON() ([]byte, error) {
+	return []byte(listPlaceholder + strconv.Itoa(l.n) + `"`), nil
 }
 
-// streamDoc writes doc, whose row lists are lists, as encodeJSON would.
-func streamDoc(w io.Writer, doc any, lists []*rowList) error {
+// streamDoc writes doc, whose streamed lists are lists, as encodeJSON
+// would.
+func streamDoc(w io.Writer, doc any, lists []*streamList) error {
 	var skel bytes.Buffer
 	if err := encodeJSON(&skel, doc); err != nil {
 		return err
@@ -255,12 +258,12 @@ func streamDoc(w io.Writer, doc any, lists []*rowList) error {
 	enc.SetEscapeHTML(false)
 	b := skel.Bytes()
 	for {
-		i := bytes.Index(b, []byte(rowPlaceholder))
+		i := bytes.Index(b, []byte(listPlaceholder))
 		if i < 0 {
 			break
 		}
-		end := i + len(rowPlaceholder) + bytes.IndexByte(b[i+len(rowPlaceholder):], '"') + 1
-		n, err := strconv.Atoi(string(b[i+len(rowPlaceholder) : end-1]))
+		end := i + len(listPlaceholder) + bytes.IndexByte(b[i+len(listPlaceholder):], '"') + 1
+		n, err := strconv.Atoi(string(b[i+len(listPlaceholder) : end-1]))
 		if err != nil || n < 0 || n >= len(lists) {
 			return fmt.Errorf("render: a broken row placeholder %q", b[i:end])
 		}
@@ -268,15 +271,15 @@ func streamDoc(w io.Writer, doc any, lists []*rowList) error {
 		// The indentation of the line the list is on.
 		line := bytes.LastIndexByte(b[:i], '\n') + 1
 		indent := string(b[line : line+len(b[line:i])-len(bytes.TrimLeft(b[line:i], " "))])
-		rows := lists[n].rows
-		if len(rows) == 0 {
+		l := lists[n]
+		if l.size == 0 {
 			bw.WriteString("[]")
 		} else {
 			enc.SetIndent(indent+"  ", "  ")
 			bw.WriteString("[")
-			for k, r := range rows {
+			for k := range l.size {
 				row.Reset()
-				if err := enc.Encode(toJSONRow(r)); err != nil {
+				if err := enc.Encode(l.elem(k)); err != nil {
 					return err
 				}
 				if k > 0 {
@@ -301,23 +304,23 @@ func (gapJSON) Print(w io.Writer, r *gap.Report) error {
 		by := r.BaselineYear
 		out.Plan.BaselineYear = &by
 	}
-	var lists []*rowList
-	stream := func(rows []gap.Row) *rowList {
-		l := &rowList{n: len(lists), rows: rows}
+	var lists []*streamList
+	list := func(size int, elem func(i int) any) *streamList {
+		l := &streamList{n: len(lists), size: size, elem: elem}
 		lists = append(lists, l)
 		return l
+	}
+	stream := func(rows []gap.Row) *streamList {
+		return list(len(rows), func(i int) any { return toJSONRow(rows[i]) })
 	}
 	for _, a := range r.Appendices {
 		ja := jsonAppendix{ID: a.ID, Label: a.Label, Title: a.Title, Items: a.Items, Leaves: a.Leaves, Scored: a.Scored(),
 			Rows: stream(a.Rows), Percent: stream(a.Percent), NoScore: stream(a.NoScore),
-			Sections: []jsonSection{}, Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}, Recoverable: jsonRecover(a.Recoverable)}
+			Sections: list(len(a.Sections), func(i int) any { return jsonSection(a.Sections[i]) }), Discrepancies: []jsonDiscrep{}, ByLead: []jsonLead{}, Recoverable: jsonRecover(a.Recoverable)}
 		if t := a.Total; t != nil {
 			ja.Total = &jsonTotal{Max: ptr(t.Max), Achieved: ptr(t.Achieved), Target: ptr(t.Target),
 				Lost: ptr(t.Lost), Gain: ptr(t.Gain), Left: ptr(t.Left),
 				RecoveryPercent: ptr(t.Recovery), IncreasePercent: ptr(t.Increase), Stated: t.Stated}
-		}
-		for _, s := range a.Sections {
-			ja.Sections = append(ja.Sections, jsonSection(s))
 		}
 		for _, d := range a.Discrepancies {
 			jd := jsonDiscrep{Key: d.Key.String(), Stated: d.Stated, Sum: d.Sum, Rule: d.Rule, Rounding: d.Rounding,

@@ -263,13 +263,13 @@ func TestStreamDocAsEncodeJSON(t *testing.T) {
 		{Code: "1.1", Name: "x", Depth: 1, Leaf: true, Unit: "percent"},
 	}
 	type inner struct {
-		Rows  *rowList `json:"rows"`
-		Empty *rowList `json:"empty"`
+		Rows  *streamList `json:"rows"`
+		Empty *streamList `json:"empty"`
 	}
 	type doc struct {
-		A     []inner  `json:"a"`
-		Rows  *rowList `json:"rows"`
-		After string   `json:"after"`
+		A     []inner     `json:"a"`
+		Rows  *streamList `json:"rows"`
+		After string      `json:"after"`
 	}
 	type innerPlain struct {
 		Rows  []jsonRow `json:"rows"`
@@ -280,9 +280,9 @@ func TestStreamDocAsEncodeJSON(t *testing.T) {
 		Rows  []jsonRow    `json:"rows"`
 		After string       `json:"after"`
 	}
-	var lists []*rowList
-	l := func(rs []gap.Row) *rowList {
-		lists = append(lists, &rowList{n: len(lists), rows: rs})
+	var lists []*streamList
+	l := func(rs []gap.Row) *streamList {
+		lists = append(lists, &streamList{n: len(lists), size: len(rs), elem: func(i int) any { return toJSONRow(rs[i]) }})
 		return lists[len(lists)-1]
 	}
 	plain := func(rs []gap.Row) []jsonRow {
