@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 )
 
 func TestPaginate(t *testing.T) {
@@ -206,5 +207,41 @@ func TestLongCell(t *testing.T) {
 	}
 	if pos.dataFirst > first {
 		t.Errorf("data from row %d, 1.1 at %d", pos.dataFirst, first)
+	}
+}
+
+// TestNoChartForLongTables: a summary table of more rows than a chart
+// can show readably gets a line saying so instead of a chart; one row
+// fewer than the limit still gets its charts.
+func TestNoChartForLongTables(t *testing.T) {
+	for _, tt := range []struct {
+		items  int
+		charts bool
+	}{{maxChartRows, true}, {maxChartRows + 1, false}} {
+		p := loadData(t, "flat.yaml", plantest.FlatYAML(tt.items, 0))
+		data, _ := export(t, p, Options{})
+		charts := 0
+		for _, name := range parts(t, data) {
+			if strings.HasPrefix(name, "xl/charts/chart") {
+				charts++
+			}
+		}
+		if got := charts > 0; got != tt.charts {
+			t.Errorf("%d rows: %d charts", tt.items, charts)
+		}
+		f := open(t, data)
+		rows, err := f.GetRows(SummarySheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := false
+		for _, r := range rows {
+			if len(r) > 0 && strings.Contains(r[0], fmt.Sprintf("không vẽ biểu đồ vì bảng có %d dòng", tt.items)) {
+				note = true
+			}
+		}
+		if note == tt.charts {
+			t.Errorf("%d rows: the line saying there is no chart is there: %v", tt.items, note)
+		}
 	}
 }

@@ -586,6 +586,9 @@ func (s *summary) series(cs chartSeries, header, first, last int) excelize.Chart
 const (
 	maxChartHeight = 600
 	chartPad       = 90
+	// maxChartRows is the longest table drawn as a chart: 200 fields or
+	// sections make some twenty charts of a page each.
+	maxChartRows = 200
 )
 
 // chartFont is the typeface of every text of a chart, as of the cells.
@@ -597,6 +600,16 @@ var chartFont = excelize.Font{Family: Font, Size: 10, Color: "000000"}
 // consecutive rows and about as many each.
 func (s *summary) charts(title string, perCategory, first, last int, series []chartSeries) error {
 	n := last - first + 1
+	if n > maxChartRows {
+		// Hundreds of pages of bars are no picture of anything, and
+		// excelize counts every chart already drawn before the next:
+		// a table this long gets a line saying why it has none.
+		if err := s.blank(); err != nil {
+			return err
+		}
+		return s.line(s.p.T("export.summary.no-chart", "Title", title, "Rows", n, "Max", maxChartRows),
+			cellStyle{size: noteSize, italic: true, align: "left", valign: "center", wrap: true})
+	}
 	parts := (n + (maxChartHeight-chartPad)/perCategory - 1) / ((maxChartHeight - chartPad) / perCategory)
 	per := (n + parts - 1) / parts
 	for part := range parts {
