@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -133,13 +134,63 @@ func runeWidth(r rune, bold bool) float64 {
 // textWidth is the width of s in points at size points, as laid out:
 // each glyph a whole number of layout pixels.
 func textWidth(s string, size float64, bold bool) float64 {
-	st := styleOf(bold)
-	scale := pixelsPerEm(size) / times().unitsPerEm
+	t := pxTable(size, bold)
 	px := 0.0
 	for _, r := range s {
-		px += math.Floor(times().advance(r, st)*scale + 0.5)
+		if r < tableRunes {
+			px += float64(t[r])
+		} else {
+			px += runePx(r, size, bold)
+		}
 	}
 	return px * loPixelX
+}
+
+// runePx is the advance of r in whole layout pixels at size points.
+func runePx(r rune, size float64, bold bool) float64 {
+	scale := pixelsPerEm(size) / times().unitsPerEm
+	return math.Floor(times().advance(r, styleOf(bold))*scale + 0.5)
+}
+
+// tableRunes are the characters whose pixel widths pxTable holds: Latin,
+// Vietnamese (U+1EA0–U+1EF9) and the marks and punctuation between.
+const tableRunes = 0x2000
+
+type pxKey struct {
+	size float64
+	bold bool
+}
+
+// pxTables are the widths of tableRunes in pixels, per size and weight:
+// measuring every character of every cell twice (for its row's height
+// and for where a long cell is cut) was a third of an export.
+var pxTables sync.Map // pxKey → *[tableRunes]float32
+
+// lastTable is the table pxTable gave last: cells of one size and
+// weight follow one another, and a look-up in pxTables for every word
+// took as long as measuring it.
+var lastTable atomic.Pointer[pxEntry]
+
+type pxEntry struct {
+	key   pxKey
+	table *[tableRunes]float32
+}
+
+func pxTable(size float64, bold bool) *[tableRunes]float32 {
+	k := pxKey{size, bold}
+	if e := lastTable.Load(); e != nil && e.key == k {
+		return e.table
+	}
+	if t, ok := pxTables.Load(k); ok {
+		lastTable.Store(&pxEntry{k, t.(*[tableRunes]float32)})
+		return t.(*[tableRunes]float32)
+	}
+	t := new([tableRunes]float32)
+	for r := range rune(tableRunes) {
+		t[r] = float32(runePx(r, size, bold))
+	}
+	actual, _ := pxTables.LoadOrStore(k, t)
+	return actual.(*[tableRunes]float32)
 }
 
 // columnPoints is the width text may take in a cell of width w (Excel
@@ -218,20 +269,16 @@ func wrap(para string, width, size float64, bold bool) []string {
 // whole). Each word keeps what follows it up to the next word, so the
 // words joined give the paragraph back.
 func splitWords(s string) []string {
-	var words []string
+	words := make([]string, 0, strings.Count(s, " ")+1)
 	start := 0
-	prev := rune(0)
+	var p2, p1 rune // the two characters before r
 	for i, r := range s {
-		end := i + utf8.RuneLen(r)
-		next, _ := utf8.DecodeRuneInString(s[end:])
-		brk := r == ' ' && next != ' ' ||
-			r == '-' && (unicode.IsLower(prev) || unicode.IsDigit(prev)) && unicode.IsLetter(next)
-		prev = r
-		if !brk {
-			continue
+		if i > 0 && (p1 == ' ' && r != ' ' ||
+			p1 == '-' && (unicode.IsLower(p2) || unicode.IsDigit(p2)) && unicode.IsLetter(r)) {
+			words = append(words, s[start:i])
+			start = i
 		}
-		words = append(words, s[start:end])
-		start = end
+		p2, p1 = p1, r
 	}
 	if start < len(s) {
 		words = append(words, s[start:])
