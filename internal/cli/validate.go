@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+
 	"github.com/spf13/cobra"
 
 	"github.com/parplan/parplan/internal/diag"
@@ -37,7 +39,9 @@ func newValidateCmd(ios *IO) *cobra.Command {
 }
 
 func runValidate(opts *validateOptions) error {
-	printer, err := report.New(opts.Format, report.Options{Color: opts.IO.color(), P: opts.IO.P})
+	wd, _ := os.Getwd()
+	ropts := report.Options{Color: opts.IO.color(), P: opts.IO.P, Rules: allRules(), ToolVersion: versionString(), BaseDir: wd}
+	printer, err := report.New(opts.Format, ropts)
 	if err != nil {
 		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", report.Formats)
 	}

@@ -10,14 +10,19 @@ import (
 
 // jsonPrinter writes one JSON document:
 //
-//	{"files": [...], "diagnostics": [...], "failures": [...],
+//	{"version": 1, "files": [...], "diagnostics": [...], "failures": [...],
 //	 "summary": {"errors": 0, "warnings": 0, "notes": 1, "acknowledged": 1,
 //	             "failures": 0, "ok": true}}
 //
 // The shape is stable: fields are only ever added.
 type jsonPrinter struct {
-	p *msg.Printer
+	p    *msg.Printer
+	opts Options
 }
+
+// JSONVersion is the version of validate's JSON shape, as gap's JSON
+// carries its own.
+const JSONVersion = 1
 
 // jsonDiagnostic is a diagnostic with its message rendered.
 type jsonDiagnostic struct {
@@ -38,6 +43,7 @@ type jsonSummary struct {
 }
 
 type jsonResult struct {
+	Version     int              `json:"version"`
 	Files       []string         `json:"files"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 	Failures    []jsonFailure    `json:"failures"`
@@ -45,7 +51,7 @@ type jsonResult struct {
 }
 
 func (p jsonPrinter) Print(w io.Writer, r Result) error {
-	out := jsonResult{Files: r.Files, Diagnostics: []jsonDiagnostic{}, Failures: []jsonFailure{}}
+	out := jsonResult{Version: JSONVersion, Files: r.Files, Diagnostics: []jsonDiagnostic{}, Failures: []jsonFailure{}}
 	if out.Files == nil {
 		out.Files = []string{}
 	}
@@ -57,7 +63,7 @@ func (p jsonPrinter) Print(w io.Writer, r Result) error {
 	}
 	out.Summary.Counts = diag.Count(r.Diagnostics)
 	out.Summary.Failures = len(r.Failures)
-	out.Summary.OK = out.Summary.Errors == 0 && len(r.Failures) == 0
+	out.Summary.OK = p.opts.OK(r)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -38,10 +38,41 @@ type Options struct {
 	Color bool
 	// P renders messages in the user's language.
 	P *msg.Printer
+	// FailOn is the least severity that fails a run: Error (the zero
+	// value), Warning or Note. Acknowledged findings never fail one.
+	FailOn diag.Severity
+	// Rules are every rule a run may report, for the formats that list
+	// them (SARIF).
+	Rules []diag.Rule
+	// ToolVersion is parplan's version, for the formats that name it.
+	ToolVersion string
+	// BaseDir is the directory file URIs are relative to (SARIF): the
+	// working directory.
+	BaseDir string
+}
+
+// Fails reports whether d fails a run under these options: a finding
+// nobody acknowledged of severity FailOn or worse.
+func (o Options) Fails(d diag.Diagnostic) bool {
+	return !d.Acknowledged && d.Severity <= o.FailOn
+}
+
+// OK reports whether r passes under these options: every file read and
+// no finding that fails it.
+func (o Options) OK(r Result) bool {
+	if len(r.Failures) > 0 {
+		return false
+	}
+	for _, d := range r.Diagnostics {
+		if o.Fails(d) {
+			return false
+		}
+	}
+	return true
 }
 
 // Formats lists the format names, for flags, help and completion.
-var Formats = []string{"text", "json", "github"}
+var Formats = []string{"text", "json", "github", "sarif", "junit"}
 
 // New returns the printer for a format name.
 func New(format string, opts Options) (Printer, error) {
@@ -52,9 +83,13 @@ func New(format string, opts Options) (Printer, error) {
 	case "text":
 		return textPrinter{color: opts.Color, p: opts.P}, nil
 	case "json":
-		return jsonPrinter{p: opts.P}, nil
+		return jsonPrinter{p: opts.P, opts: opts}, nil
 	case "github":
 		return githubPrinter{p: opts.P}, nil
+	case "sarif":
+		return sarifPrinter{p: opts.P, opts: opts}, nil
+	case "junit":
+		return junitPrinter{p: opts.P, opts: opts}, nil
 	}
 	return nil, msg.Errorf("cli.unknown-format", "Value", format, "Formats", Formats)
 }
