@@ -9,6 +9,7 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -58,6 +59,9 @@ type IO struct {
 	IsTerminal bool
 	// P renders messages in the user's language.
 	P *msg.Printer
+	// ColorMode is the value of --color: auto (or empty), always or
+	// never.
+	ColorMode string
 }
 
 // exitError carries an exit status and a message for stderr. A silent
@@ -255,6 +259,14 @@ func newRootCmd(ios *IO) *cobra.Command {
 	var lang string
 	root.PersistentFlags().StringVar(&lang, "lang", "", flagUsage(p, "root", "lang"))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"vi", "en"}, cobra.ShellCompDirectiveNoFileComp))
+	root.PersistentFlags().StringVar(&ios.ColorMode, "color", "auto", flagUsage(p, "root", "color", "Modes", colorModes))
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if !slices.Contains(colorModes, ios.ColorMode) {
+			return usageError("cli.unknown-color", "Value", ios.ColorMode, "Modes", colorModes)
+		}
+		return nil
+	}
 	root.SetVersionTemplate("parplan {{.Version}}\n")
 	root.AddCommand(
 		newValidateCmd(ios),

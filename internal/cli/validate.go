@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,18 @@ type validateOptions struct {
 	Paths     []string
 	Format    string
 	ListRules bool
+	// Quiet prints only the findings that fail the run, and no summary.
+	Quiet bool
+	// FailOn is the least severity that fails the run: error, warning
+	// or note.
+	FailOn string
+	// NoAcknowledged leaves acknowledged findings out of the output.
+	NoAcknowledged bool
 }
+
+// failOnLevels are the values of validate --fail-on, most serious first
+// (the order of diag.Severity).
+var failOnLevels = []string{"error", "warning", "note"}
 
 func newValidateCmd(ios *IO) *cobra.Command {
 	opts := &validateOptions{IO: ios}
@@ -34,13 +46,22 @@ func newValidateCmd(ios *IO) *cobra.Command {
 	}, "validate")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", flagUsage(p, "validate", "format", "Formats", report.Formats))
 	cmd.Flags().BoolVar(&opts.ListRules, "list-rules", false, flagUsage(p, "validate", "list-rules"))
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, flagUsage(p, "validate", "quiet"))
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "error", flagUsage(p, "validate", "fail-on", "Values", failOnLevels))
+	cmd.Flags().BoolVar(&opts.NoAcknowledged, "no-acknowledged", false, flagUsage(p, "validate", "no-acknowledged"))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(failOnLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runValidate(opts *validateOptions) error {
+	failOn := slices.Index(failOnLevels, opts.FailOn)
+	if failOn < 0 {
+		return usageError("cli.validate-unknown-fail-on", "Value", opts.FailOn, "Values", failOnLevels)
+	}
 	wd, _ := os.Getwd()
-	ropts := report.Options{Color: opts.IO.color(), P: opts.IO.P, Rules: allRules(), ToolVersion: versionString(), BaseDir: wd}
+	ropts := report.Options{Color: opts.IO.color(), P: opts.IO.P, Rules: allRules(), ToolVersion: versionString(), BaseDir: wd,
+		FailOn: diag.Severity(failOn), Quiet: opts.Quiet}
 	printer, err := report.New(opts.Format, ropts)
 	if err != nil {
 		return usageError("cli.unknown-format-flag", "Value", opts.Format, "Formats", report.Formats)
@@ -86,13 +107,23 @@ func runValidate(opts *validateOptions) error {
 	}
 	r.Diagnostics = append(r.Diagnostics, checkReports(reports, plans)...)
 	diag.Sort(r.Diagnostics)
+	ok := ropts.OK(r)
+	var unlisted []diag.Diagnostic
+	r.Diagnostics = slices.DeleteFunc(r.Diagnostics, func(d diag.Diagnostic) bool {
+		drop := opts.NoAcknowledged && d.Acknowledged || opts.Quiet && !ropts.Fails(d)
+		if drop {
+			unlisted = append(unlisted, d)
+		}
+		return drop
+	})
+	r.Unlisted = diag.Count(unlisted)
 	if err := printer.Print(opts.IO.Out, r); err != nil {
 		return failure("cli.write-output", "Err", err.Error())
 	}
 	switch {
 	case len(r.Failures) > 0:
 		return reported(ExitFailure)
-	case diag.Count(r.Diagnostics).Errors > 0:
+	case !ok:
 		return reported(ExitProblems)
 	}
 	return nil

@@ -61,7 +61,7 @@ func (p jsonPrinter) Print(w io.Writer, r Result) error {
 	for _, f := range r.Failures {
 		out.Failures = append(out.Failures, jsonFailure{File: f.File, Message: p.p.Err(f.Err)})
 	}
-	out.Summary.Counts = diag.Count(r.Diagnostics)
+	out.Summary.Counts = r.Counts()
 	out.Summary.Failures = len(r.Failures)
 	out.Summary.OK = p.opts.OK(r)
 	enc := json.NewEncoder(w)

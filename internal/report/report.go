@@ -18,6 +18,9 @@ type Result struct {
 	// Failures are files that could not be checked at all (unreadable,
 	// missing): the tool failed on them, the plans did not.
 	Failures []Failure
+	// Unlisted counts the findings left out of Diagnostics (validate
+	// --quiet, --no-acknowledged), which summaries still count.
+	Unlisted diag.Counts
 }
 
 // Failure is a file the tool could not read.
@@ -46,6 +49,9 @@ type Options struct {
 	Rules []diag.Rule
 	// ToolVersion is parplan's version, for the formats that name it.
 	ToolVersion string
+	// Quiet leaves out the summary line (text and github): the output is
+	// the findings that fail the run, and nothing when there are none.
+	Quiet bool
 	// BaseDir is the directory file URIs are relative to (SARIF): the
 	// working directory.
 	BaseDir string
@@ -81,11 +87,11 @@ func New(format string, opts Options) (Printer, error) {
 	}
 	switch format {
 	case "text":
-		return textPrinter{color: opts.Color, p: opts.P}, nil
+		return textPrinter{color: opts.Color, p: opts.P, quiet: opts.Quiet}, nil
 	case "json":
 		return jsonPrinter{p: opts.P, opts: opts}, nil
 	case "github":
-		return githubPrinter{p: opts.P}, nil
+		return githubPrinter{p: opts.P, quiet: opts.Quiet}, nil
 	case "sarif":
 		return sarifPrinter{p: opts.P, opts: opts}, nil
 	case "junit":
@@ -94,10 +100,17 @@ func New(format string, opts Options) (Printer, error) {
 	return nil, msg.Errorf("cli.unknown-format", "Value", format, "Formats", Formats)
 }
 
+// Counts tallies r's findings, the unlisted acknowledged ones included.
+func (r Result) Counts() diag.Counts {
+	c, u := diag.Count(r.Diagnostics), r.Unlisted
+	return diag.Counts{Errors: c.Errors + u.Errors, Warnings: c.Warnings + u.Warnings, Notes: c.Notes + u.Notes,
+		Acknowledged: c.Acknowledged + u.Acknowledged}
+}
+
 // Summary is one line that says what a run found: "checked 5 files: no
 // problems" or "checked 5 files: 2 errors, 1 note (3 acknowledged)".
 func Summary(p *msg.Printer, r Result) string {
-	c := diag.Count(r.Diagnostics)
+	c := r.Counts()
 	var parts msg.List
 	add := func(n int, id string) {
 		if n > 0 {
