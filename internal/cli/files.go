@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/parplan/parplan/internal/config"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
@@ -169,34 +170,113 @@ func isPlanFile(name string) bool {
 // directories skipped). Paths that cannot be read are returned apart.
 // A directory with no plan files is a usage error.
 func expandPaths(args []string) (files []string, bad map[string]error, err error) {
+	ins, err := collectInputs(args, nil)
+	if err != nil {
+		return nil, nil, err
+	}
 	bad = map[string]error{}
+	for _, in := range ins {
+		files = append(files, in.path)
+		if in.err != nil {
+			bad[in.path] = in.err
+		}
+	}
+	return files, bad, nil
+}
+
+// input is one file to read, from the command line.
+type input struct {
+	path string
+	// walked is set for a file found in a directory, which is skipped
+	// when it is not a plan; a file named on the command line (or by a
+	// pattern parplan expanded, as a shell would) is always checked.
+	walked bool
+	// err says why the path cannot be read.
+	err error
+}
+
+// exclusion leaves out of directory walks the paths a glob pattern
+// matches (config.Match), relative to a base directory: the
+// configuration file's, or the working directory for --exclude.
+type exclusion struct {
+	pattern string
+	base    string
+}
+
+// excluded reports whether the file or directory p is left out.
+func excluded(p string, exclusions []exclusion) bool {
+	if len(exclusions) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	for _, e := range exclusions {
+		rel, err := filepath.Rel(e.base, abs)
+		if err != nil || rel == "." {
+			continue
+		}
+		if config.Match(filepath.ToSlash(e.pattern), filepath.ToSlash(rel)) {
+			return true
+		}
+	}
+	return false
+}
+
+// collectInputs turns the command-line paths into the files to read:
+// files as given; a pattern that names no file expanded (see
+// expandGlob); directories searched recursively for *.yaml and *.yml,
+// hidden directories and the exclusions left out. A directory with no
+// plan files, or a malformed pattern, is a usage error.
+func collectInputs(args []string, exclusions []exclusion) ([]input, error) {
+	var ins []input
 	for _, arg := range args {
 		if arg == "" {
-			return nil, nil, usageError("cli.empty-path")
+			return nil, usageError("cli.empty-path")
 		}
 		if arg == "-" {
-			files = append(files, arg)
+			ins = append(ins, input{path: arg})
 			continue
 		}
 		st, statErr := os.Stat(arg)
+		if statErr != nil && hasGlobMeta(arg) {
+			matches, err := expandGlob(arg, windowsPaths)
+			if err != nil {
+				return nil, usageError("cli.bad-pattern", "Pattern", arg)
+			}
+			if len(matches) == 0 {
+				ins = append(ins, input{path: arg, err: osError("os.no-match")})
+				continue
+			}
+			more, err := collectInputs(matches, exclusions)
+			if err != nil {
+				return nil, err
+			}
+			ins = append(ins, more...)
+			continue
+		}
 		if statErr != nil {
-			files = append(files, arg)
-			bad[arg] = describeOSError(statErr)
+			ins = append(ins, input{path: arg, err: describeOSError(statErr)})
 			continue
 		}
 		if !st.IsDir() {
-			files = append(files, arg)
+			ins = append(ins, input{path: arg})
 			continue
 		}
 		var found []string
+		nbad := 0
 		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				files = append(files, path)
-				bad[path] = describeOSError(err)
+				ins = append(ins, input{path: path, err: describeOSError(err)})
+				nbad++
 				return nil
 			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if path != arg && (strings.HasPrefix(d.Name(), ".") || excluded(path, exclusions)) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if !d.IsDir() && isPlanFile(d.Name()) {
 				found = append(found, path)
@@ -204,13 +284,15 @@ func expandPaths(args []string) (files []string, bad map[string]error, err error
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
+			return nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
 		}
-		if len(found) == 0 && len(bad) == 0 {
-			return nil, nil, usageError("cli.no-plan-files", "Dir", arg)
+		if len(found) == 0 && nbad == 0 {
+			return nil, usageError("cli.no-plan-files", "Dir", arg)
 		}
 		sort.Strings(found)
-		files = append(files, found...)
+		for _, f := range found {
+			ins = append(ins, input{path: f, walked: true})
+		}
 	}
-	return files, bad, nil
+	return ins, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/parplan/parplan/internal/config"
 	"github.com/parplan/parplan/internal/msg"
 )
 
@@ -59,6 +60,8 @@ type IO struct {
 	IsTerminal bool
 	// P renders messages in the user's language.
 	P *msg.Printer
+	// Config is the repository's .parplan.yaml, or nil.
+	Config *config.Config
 	// ColorMode is the value of --color: auto (or empty), always or
 	// never.
 	ColorMode string
@@ -100,13 +103,28 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func run(args []string, ios *IO) (code int) {
+	cfgErr := ios.loadConfig()
 	if ios.P == nil {
-		lang, err := msg.Choose(langFlag(args), ios.Getenv)
+		flag := langFlag(args)
+		if flag == "" && ios.Getenv("PARPLAN_LANG") == "" && ios.Config != nil {
+			flag = ios.Config.Lang
+		}
+		lang, err := msg.Choose(flag, ios.Getenv)
 		ios.P = msg.For(lang)
 		if err != nil {
 			fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.Err(err))
 			return ExitUsage
 		}
+	}
+	if cfgErr != nil {
+		errs := []error{cfgErr}
+		if j, ok := cfgErr.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, e := range errs {
+			fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.Err(e))
+		}
+		return ExitUsage
 	}
 	p := ios.P
 	defer func() {
@@ -134,6 +152,32 @@ func run(args []string, ios *IO) (code int) {
 		fmt.Fprintln(ios.ErrOut, p.T("cli.see-help", "Cmd", helpPath(root, args)))
 	}
 	return ee.code
+}
+
+// loadConfig finds and reads the repository's .parplan.yaml (see
+// config.Find) unless the IO already has one.
+func (ios *IO) loadConfig() error {
+	if ios.Config != nil {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	path, ok := config.Find(wd)
+	if !ok {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		var me *msg.Error
+		if _, joined := err.(interface{ Unwrap() []error }); !joined && !errors.As(err, &me) {
+			return msg.Errorf("config.read", "File", msg.Raw(path), "Err", describeOSError(err))
+		}
+		return err
+	}
+	ios.Config = cfg
+	return nil
 }
 
 // helpPath is the command whose --help a usage error points to:

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parplan/parplan/internal/config"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/progress"
@@ -25,6 +29,13 @@ type validateOptions struct {
 	FailOn string
 	// NoAcknowledged leaves acknowledged findings out of the output.
 	NoAcknowledged bool
+	// Exclude are --exclude patterns, relative to the working directory.
+	Exclude []string
+	// Verbose names the files skipped as not plans, on stderr.
+	Verbose bool
+	// failOnSet is set when --fail-on was given (else the configuration
+	// file's fail-on applies).
+	failOnSet bool
 }
 
 // failOnLevels are the values of validate --fail-on, most serious first
@@ -38,8 +49,13 @@ func newValidateCmd(ios *IO) *cobra.Command {
 		Use: "validate " + p.T("help.validate.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.failOnSet = cmd.Flags().Changed("fail-on")
 			if !opts.ListRules && len(args) == 0 {
-				return usageError("cli.validate-needs-path")
+				if cfg := ios.Config; cfg != nil && len(cfg.Paths) > 0 {
+					opts.Paths = configPaths(cfg)
+				} else {
+					return usageError("cli.validate-needs-path")
+				}
 			}
 			return runValidate(opts)
 		},
@@ -49,12 +65,56 @@ func newValidateCmd(ios *IO) *cobra.Command {
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, flagUsage(p, "validate", "quiet"))
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "error", flagUsage(p, "validate", "fail-on", "Values", failOnLevels))
 	cmd.Flags().BoolVar(&opts.NoAcknowledged, "no-acknowledged", false, flagUsage(p, "validate", "no-acknowledged"))
+	cmd.Flags().StringArrayVar(&opts.Exclude, "exclude", nil, flagUsage(p, "validate", "exclude"))
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, flagUsage(p, "validate", "verbose"))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(failOnLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
+// configPaths are the configuration's paths, relative to the working
+// directory when they lie under it.
+func configPaths(cfg *config.Config) []string {
+	wd, _ := os.Getwd()
+	var out []string
+	for _, p := range cfg.Paths {
+		p = filepath.FromSlash(p)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cfg.Dir, p)
+		}
+		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// exclusions are the configuration's exclude patterns and --exclude's.
+func (opts *validateOptions) exclusions() ([]exclusion, error) {
+	var out []exclusion
+	if cfg := opts.IO.Config; cfg != nil {
+		for _, g := range cfg.Exclude {
+			out = append(out, exclusion{pattern: g, base: cfg.Dir})
+		}
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, failure("cli.write-output", "Err", err.Error())
+	}
+	for _, g := range opts.Exclude {
+		if !config.ValidPattern(filepath.ToSlash(g)) {
+			return nil, usageError("cli.bad-pattern", "Pattern", g)
+		}
+		out = append(out, exclusion{pattern: g, base: wd})
+	}
+	return out, nil
+}
+
 func runValidate(opts *validateOptions) error {
+	if cfg := opts.IO.Config; cfg != nil && cfg.FailOn != "" && !opts.failOnSet {
+		opts.FailOn = cfg.FailOn
+	}
 	failOn := slices.Index(failOnLevels, opts.FailOn)
 	if failOn < 0 {
 		return usageError("cli.validate-unknown-fail-on", "Value", opts.FailOn, "Values", failOnLevels)
@@ -69,20 +129,33 @@ func runValidate(opts *validateOptions) error {
 	if opts.ListRules {
 		return listRules(opts)
 	}
-	files, bad, err := expandPaths(opts.Paths)
+	exclusions, err := opts.exclusions()
+	if err != nil {
+		return err
+	}
+	ins, err := collectInputs(opts.Paths, exclusions)
 	if err != nil {
 		return err
 	}
 	var r report.Result
 	plans := map[string]*plan.Plan{}
 	var reports []pendingReport
-	for _, file := range files {
-		r.Files = append(r.Files, file)
-		if e := bad[file]; e != nil {
-			r.Failures = append(r.Failures, report.Failure{File: file, Err: e})
+	for _, in := range ins {
+		file := in.path
+		if in.err != nil {
+			r.Files = append(r.Files, file)
+			r.Failures = append(r.Failures, report.Failure{File: file, Err: in.err})
 			continue
 		}
 		data, err := readLimited(file, opts.IO.In)
+		if err == nil && in.walked && plan.Sniff(data) == plan.KindOther {
+			r.Skipped = append(r.Skipped, file)
+			if opts.Verbose {
+				fmt.Fprintln(opts.IO.ErrOut, opts.IO.P.T("cli.skipped", "File", file))
+			}
+			continue
+		}
+		r.Files = append(r.Files, file)
 		if d, ok := sizeFinding(file, err); ok {
 			r.Diagnostics = append(r.Diagnostics, d)
 			continue

@@ -39,6 +39,7 @@ type jsonFailure struct {
 type jsonSummary struct {
 	diag.Counts
 	Failures int  `json:"failures"`
+	Skipped  int  `json:"skipped"`
 	OK       bool `json:"ok"`
 }
 
@@ -47,11 +48,16 @@ type jsonResult struct {
 	Files       []string         `json:"files"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 	Failures    []jsonFailure    `json:"failures"`
-	Summary     jsonSummary      `json:"summary"`
+	// Skipped are the YAML files found in directories that are not plans.
+	Skipped []string    `json:"skipped"`
+	Summary jsonSummary `json:"summary"`
 }
 
 func (p jsonPrinter) Print(w io.Writer, r Result) error {
-	out := jsonResult{Version: JSONVersion, Files: r.Files, Diagnostics: []jsonDiagnostic{}, Failures: []jsonFailure{}}
+	out := jsonResult{Version: JSONVersion, Files: r.Files, Diagnostics: []jsonDiagnostic{}, Failures: []jsonFailure{}, Skipped: r.Skipped}
+	if out.Skipped == nil {
+		out.Skipped = []string{}
+	}
 	if out.Files == nil {
 		out.Files = []string{}
 	}
@@ -63,6 +69,7 @@ func (p jsonPrinter) Print(w io.Writer, r Result) error {
 	}
 	out.Summary.Counts = r.Counts()
 	out.Summary.Failures = len(r.Failures)
+	out.Summary.Skipped = len(r.Skipped)
 	out.Summary.OK = p.opts.OK(r)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -18,6 +18,9 @@ type Result struct {
 	// Failures are files that could not be checked at all (unreadable,
 	// missing): the tool failed on them, the plans did not.
 	Failures []Failure
+	// Skipped are the YAML files found in directories that are not
+	// plans, left unchecked.
+	Skipped []string
 	// Unlisted counts the findings left out of Diagnostics (validate
 	// --quiet, --no-acknowledged), which summaries still count.
 	Unlisted diag.Counts
@@ -125,6 +128,10 @@ func Summary(p *msg.Printer, r Result) string {
 	if len(parts) > 0 {
 		found = msg.New("summary.list", "Parts", parts)
 	}
-	return p.T("summary.checked", "Files", msg.New("summary.files", "Count", len(r.Files)),
+	s := p.T("summary.checked", "Files", msg.New("summary.files", "Count", len(r.Files)),
 		"Found", found, "Acknowledged", c.Acknowledged)
+	if len(r.Skipped) > 0 {
+		s += p.T("summary.skipped", "Count", len(r.Skipped))
+	}
+	return s
 }
