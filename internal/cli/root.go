@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -33,20 +32,6 @@ const (
 	// ExitFailure: an I/O or internal failure (unreadable file, disk full).
 	ExitFailure = 3
 )
-
-// version is set at build time with -ldflags "-X …/internal/cli.version=v1.2.3";
-// otherwise it comes from the module's build information.
-var version = ""
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 // IO is where a command reads and writes.
 type IO struct {
@@ -292,7 +277,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 	p := ios.P
 	root := help(p, &cobra.Command{
 		Use:           "parplan",
-		Version:       versionString(),
+		Version:       currentBuild().oneLine(p),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}, "root")
@@ -311,7 +296,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 		}
 		return nil
 	}
-	root.SetVersionTemplate("parplan {{.Version}}\n")
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(
 		newValidateCmd(ios),
 		newGapCmd(ios),
@@ -323,6 +308,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 		newWorklistCmd(ios),
 		newProgressCmd(ios),
 		newReviewCmd(ios),
+		newVersionCmd(ios),
 	)
 	localizeCobra(p, root)
 	return root

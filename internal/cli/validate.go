@@ -120,7 +120,7 @@ func runValidate(opts *validateOptions) error {
 		return usageError("cli.validate-unknown-fail-on", "Value", opts.FailOn, "Values", failOnLevels)
 	}
 	wd, _ := os.Getwd()
-	ropts := report.Options{Color: opts.IO.color(), P: opts.IO.P, Rules: allRules(), ToolVersion: versionString(), BaseDir: wd,
+	ropts := report.Options{Color: opts.IO.color(), P: opts.IO.P, Rules: allRules(), ToolVersion: currentBuild().Version, BaseDir: wd,
 		FailOn: diag.Severity(failOn), Quiet: opts.Quiet}
 	printer, err := report.New(opts.Format, ropts)
 	if err != nil {
