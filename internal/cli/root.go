@@ -83,6 +83,8 @@ func reported(code int) error {
 // Main runs parplan with args (without the program name) and returns the
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	restore := prepareConsole()
+	defer restore()
 	ios := &IO{In: stdin, Out: stdout, ErrOut: stderr, Getenv: os.Getenv, IsTerminal: isTerminal(stdout)}
 	return run(args, ios)
 }
