@@ -30,13 +30,17 @@ func TestExitCodes(t *testing.T) {
 		name string
 		args []string
 		want int
+		// dir is the working directory, if not the package's (which is
+		// in the repository, whose .parplan.yaml applies).
+		dir string
 	}{
 		{name: "clean", args: []string{"validate", good}, want: ExitOK},
 		{name: "warnings only", args: []string{"validate", warn}, want: ExitOK},
 		{name: "errors", args: []string{"validate", bad}, want: ExitProblems},
 		{name: "errors in one of two", args: []string{"validate", good, bad}, want: ExitProblems},
 		{name: "bundled plans", args: []string{"validate", "../../plans"}, want: ExitOK},
-		{name: "no arguments", args: []string{"validate"}, want: ExitUsage},
+		{name: "no arguments", args: []string{"validate"}, want: ExitUsage, dir: dir},
+		{name: "no arguments in the repository", args: []string{"validate"}, want: ExitOK},
 		{name: "unknown flag", args: []string{"validate", "--nope", good}, want: ExitUsage},
 		{name: "unknown format", args: []string{"validate", "-f", "xml", good}, want: ExitUsage},
 		{name: "unknown command", args: []string{"nope"}, want: ExitUsage},
@@ -69,6 +73,9 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.dir != "" {
+				t.Chdir(tt.dir)
+			}
 			var out, errOut bytes.Buffer
 			got := Main(tt.args, strings.NewReader(""), &out, &errOut)
 			if got != tt.want {

@@ -83,6 +83,9 @@ func appendixIDs(args []string) []string {
 
 func runExport(opts *exportOptions) error {
 	ios := opts.IO
+	if err := checkExtension(opts.Output, "xlsx", true); err != nil {
+		return err
+	}
 	p, ds, err := readPlan(ios, opts.Plan)
 	if err != nil {
 		return err

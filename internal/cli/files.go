@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/parplan/parplan/internal/config"
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/msg"
 	"github.com/parplan/parplan/internal/plan"
@@ -164,89 +165,175 @@ func isPlanFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// expandPaths turns the command-line paths into plan files: files as
-// given, directories searched recursively for *.yaml and *.yml (hidden
-// directories skipped). A path given twice ("-" among them: standard
-// input is read once) is checked once. Only regular files are taken from
-// a directory (a named pipe there would block the run); the others are
-// returned in skipped, to be named to the user. A file named on the
-// command line is read whatever it is: that is the user's choice. Paths
-// that cannot be read are returned apart. A directory with no plan files
-// is a usage error.
+// expandPaths turns the command-line paths into plan files, as
+// collectInputs does without exclusions. Paths that cannot be read are
+// returned apart; skipped are the files of directories that are not
+// regular files, to be named to the user.
 func expandPaths(args []string) (files []string, bad map[string]error, skipped []string, err error) {
+	ins, skipped, err := collectInputs(args, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	bad = map[string]error{}
+	for _, in := range ins {
+		files = append(files, in.path)
+		if in.err != nil {
+			bad[in.path] = in.err
+		}
+	}
+	return files, bad, skipped, nil
+}
+
+// input is one file to read, from the command line.
+type input struct {
+	path string
+	// walked is set for a file found in a directory, which is skipped
+	// when it is not a plan; a file named on the command line (or by a
+	// pattern parplan expanded, as a shell would) is always checked.
+	walked bool
+	// err says why the path cannot be read.
+	err error
+}
+
+// exclusion leaves out of directory walks the paths a glob pattern
+// matches (config.Match), relative to a base directory: the
+// configuration file's, or the working directory for --exclude.
+type exclusion struct {
+	pattern string
+	base    string
+}
+
+// excluded reports whether the file or directory p is left out.
+func excluded(p string, exclusions []exclusion) bool {
+	if len(exclusions) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	for _, e := range exclusions {
+		rel, err := filepath.Rel(e.base, abs)
+		if err != nil || rel == "." {
+			continue
+		}
+		if config.Match(filepath.ToSlash(e.pattern), filepath.ToSlash(rel)) {
+			return true
+		}
+	}
+	return false
+}
+
+// collectInputs turns the command-line paths into the files to read:
+// files as given; a pattern that names no file expanded (see
+// expandGlob); directories searched recursively for *.yaml and *.yml,
+// hidden directories and the exclusions left out. A path given twice
+// ("-" among them: standard input is read once) is read once. Only
+// regular files are taken from a directory (a named pipe there would
+// block the run); the others are returned in skipped. A file named on
+// the command line is read whatever it is: that is the user's choice. A
+// directory with no plan files, or a malformed pattern, is a usage
+// error.
+func collectInputs(args []string, exclusions []exclusion) (ins []input, skipped []string, err error) {
 	seen := map[string]bool{}
-	add := func(path string) {
-		key := path
-		if path != "-" {
-			key = filepath.Clean(path)
+	add := func(in input) {
+		key := in.path
+		if key != "-" {
+			key = filepath.Clean(key)
 		}
 		if !seen[key] {
 			seen[key] = true
-			files = append(files, path)
+			ins = append(ins, in)
 		}
 	}
-	for _, arg := range args {
-		if arg == "" {
-			return nil, nil, nil, usageError("cli.empty-path")
-		}
-		if arg == "-" {
-			add(arg)
-			continue
-		}
-		st, statErr := os.Stat(arg)
-		if statErr != nil {
-			add(arg)
-			bad[arg] = describeOSError(statErr)
-			continue
-		}
-		if !st.IsDir() {
-			add(arg)
-			continue
-		}
-		var found []string
-		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				add(path)
-				bad[path] = describeOSError(err)
-				return nil
+	var collect func(args []string) error
+	collect = func(args []string) error {
+		for _, arg := range args {
+			if arg == "" {
+				return usageError("cli.empty-path")
 			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if arg == "-" {
+				add(input{path: arg})
+				continue
 			}
-			if d.IsDir() || !isPlanFile(d.Name()) {
-				return nil
-			}
-			mode := d.Type()
-			if mode&fs.ModeSymlink != 0 {
-				// A link is followed to what it names; a dangling one is
-				// reported when it is read.
-				if st, err := os.Stat(path); err == nil {
-					mode = st.Mode().Type()
-				} else {
-					mode = 0
+			st, statErr := os.Stat(arg)
+			if statErr != nil && hasGlobMeta(arg) {
+				matches, err := expandGlob(arg, windowsPaths)
+				if err != nil {
+					return usageError("cli.bad-pattern", "Pattern", arg)
 				}
+				if len(matches) == 0 {
+					add(input{path: arg, err: osError("os.no-match")})
+					continue
+				}
+				if err := collect(matches); err != nil {
+					return err
+				}
+				continue
 			}
-			if !mode.IsRegular() {
-				skipped = append(skipped, path)
+			if statErr != nil {
+				add(input{path: arg, err: describeOSError(statErr)})
+				continue
+			}
+			if !st.IsDir() {
+				add(input{path: arg})
+				continue
+			}
+			var found []string
+			nbad := 0
+			// A directory named inside an excluded one is the user's
+			// choice: the exclusions do not reach into it.
+			named := excluded(arg, exclusions)
+			walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					add(input{path: path, err: describeOSError(err)})
+					nbad++
+					return nil
+				}
+				if path != arg && (strings.HasPrefix(d.Name(), ".") || !named && excluded(path, exclusions)) {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.IsDir() || !isPlanFile(d.Name()) {
+					return nil
+				}
+				mode := d.Type()
+				if mode&fs.ModeSymlink != 0 {
+					// A link is followed to what it names; a dangling one
+					// is reported when it is read.
+					if st, err := os.Stat(path); err == nil {
+						mode = st.Mode().Type()
+					} else {
+						mode = 0
+					}
+				}
+				if !mode.IsRegular() {
+					skipped = append(skipped, path)
+					return nil
+				}
+				found = append(found, path)
 				return nil
+			})
+			if walkErr != nil {
+				return failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
 			}
-			found = append(found, path)
-			return nil
-		})
-		if walkErr != nil {
-			return nil, nil, nil, failure("cli.file-error", "File", arg, "Err", describeOSError(walkErr))
+			if len(found) == 0 && nbad == 0 {
+				return usageError("cli.no-plan-files", "Dir", arg)
+			}
+			sort.Strings(found)
+			for _, f := range found {
+				add(input{path: f, walked: true})
+			}
 		}
-		if len(found) == 0 && len(bad) == 0 {
-			return nil, nil, nil, usageError("cli.no-plan-files", "Dir", arg)
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			add(f)
-		}
+		return nil
+	}
+	if err := collect(args); err != nil {
+		return nil, nil, err
 	}
 	sort.Strings(skipped)
-	return files, bad, skipped, nil
+	return ins, skipped, nil
 }
 
 // noteSkipped tells the user, on stderr, which files of a directory were

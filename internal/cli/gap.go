@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +28,8 @@ type gapOptions struct {
 	// refused with it (Conflict names the first given).
 	Recoverable bool
 	Conflict    string
+	// BOM starts CSV output with the UTF-8 byte-order mark.
+	BOM bool
 }
 
 func newGapCmd(ios *IO) *cobra.Command {
@@ -59,6 +62,7 @@ func newGapCmd(ios *IO) *cobra.Command {
 	f.IntVar(&opts.Top, "top", 0, flagUsage(p, "gap", "top"))
 	f.StringVar(&opts.By, "by", "", flagUsage(p, "gap", "by"))
 	f.BoolVar(&opts.Recoverable, "recoverable", false, flagUsage(p, "gap", "recoverable"))
+	f.BoolVar(&opts.BOM, "bom", false, flagUsage(p, "gap", "bom"))
 	f.StringVarP(&opts.Format, "format", "f", "table", flagUsage(p, "gap", "format", "Formats", render.GapFormats))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.GapFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(gap.Levels, cobra.ShellCompDirectiveNoFileComp))
@@ -85,6 +89,9 @@ func runGap(opts *gapOptions) error {
 	if opts.By != "" && opts.By != "lead" {
 		return usageError("cli.unknown-by", "Value", opts.By)
 	}
+	if opts.BOM && opts.Format != "csv" {
+		return usageError("cli.bom-not-csv", "Format", opts.Format)
+	}
 	if opts.Recoverable && opts.Conflict != "" {
 		return usageError("cli.recoverable-conflict", "Flag", opts.Conflict)
 	}
@@ -106,6 +113,13 @@ func runGap(opts *gapOptions) error {
 	report, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: level, Sort: sortKey, Top: opts.Top, ByLead: byLead, Recoverable: opts.Recoverable})
 	if err != nil {
 		return usageError("cli.unknown-appendix", "Value", opts.Appendix, "File", displayName(opts.File), "IDs", appendixList(p))
+	}
+	if opts.BOM {
+		// The UTF-8 byte-order mark tells Excel on Windows that the
+		// file is UTF-8, so Vietnamese opens readable.
+		if _, err := io.WriteString(opts.IO.Out, "\ufeff"); err != nil {
+			return failure("cli.write-output", "Err", err.Error())
+		}
 	}
 	if err := printer.Print(opts.IO.Out, report); err != nil {
 		return failure("cli.write-output", "Err", err.Error())

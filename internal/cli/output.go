@@ -4,12 +4,46 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/parplan/parplan/internal/atomicfile"
 
 	"github.com/parplan/parplan/internal/diag"
 	"github.com/parplan/parplan/internal/render"
 )
+
+// outputExtensions are the file extensions whose format parplan knows,
+// and the format each one says.
+var outputExtensions = map[string]string{
+	"xlsx": "xlsx", "csv": "csv", "json": "json", "md": "md", "markdown": "md", "txt": "txt",
+}
+
+// checkExtension refuses an -o file whose extension names another format
+// than the output's (a workbook in report.csv, CSV in report.xlsx): the
+// file would open wrong, or not at all. Extensions parplan does not know,
+// none, standard output and directories pass.
+// fixed says the command writes only that format (export).
+func checkExtension(output, format string, fixed bool) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	if st, err := os.Stat(output); err == nil && st.IsDir() {
+		return nil
+	}
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(output), "."))
+	got, known := outputExtensions[ext]
+	want := extension(format)
+	if !known || got == want {
+		return nil
+	}
+	suggest := strings.TrimSuffix(output, filepath.Ext(output)) + "." + want
+	if fixed {
+		return usageError("cli.output-extension-xlsx", "File", output, "Got", ext, "Suggest", suggest)
+	}
+	return usageError("cli.output-extension", "File", output, "Format", format, "Want", want, "Got", ext, "Suggest", suggest)
+}
 
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

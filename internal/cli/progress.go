@@ -67,6 +67,9 @@ func runProgress(opts *progressOptions) error {
 	if opts.FailOn != "" && opts.FailOn != "overdue" {
 		return usageError("cli.unknown-fail-on", "Value", opts.FailOn)
 	}
+	if err := checkExtension(opts.Output, opts.Format, false); err != nil {
+		return err
+	}
 	var printer render.ProgressPrinter
 	if opts.Format != "xlsx" {
 		var err error

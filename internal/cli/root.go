@@ -8,13 +8,14 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/parplan/parplan/internal/config"
 	"github.com/parplan/parplan/internal/msg"
 )
 
@@ -32,20 +33,6 @@ const (
 	ExitFailure = 3
 )
 
-// version is set at build time with -ldflags "-X …/internal/cli.version=v1.2.3";
-// otherwise it comes from the module's build information.
-var version = ""
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
-
 // IO is where a command reads and writes.
 type IO struct {
 	In     io.Reader
@@ -58,6 +45,11 @@ type IO struct {
 	IsTerminal bool
 	// P renders messages in the user's language.
 	P *msg.Printer
+	// Config is the repository's .parplan.yaml, or nil.
+	Config *config.Config
+	// ColorMode is the value of --color: auto (or empty), always or
+	// never.
+	ColorMode string
 }
 
 // exitError carries an exit status and a message for stderr. A silent
@@ -91,18 +83,35 @@ func reported(code int) error {
 // Main runs parplan with args (without the program name) and returns the
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	restore := prepareConsole()
+	defer restore()
 	ios := &IO{In: stdin, Out: stdout, ErrOut: stderr, Getenv: os.Getenv, IsTerminal: isTerminal(stdout)}
 	return run(args, ios)
 }
 
 func run(args []string, ios *IO) (code int) {
+	cfgErr := ios.loadConfig()
 	if ios.P == nil {
-		lang, err := msg.Choose(langFlag(args), ios.Getenv)
+		flag := langFlag(args)
+		if flag == "" && ios.Getenv("PARPLAN_LANG") == "" && ios.Config != nil {
+			flag = ios.Config.Lang
+		}
+		lang, err := msg.Choose(flag, ios.Getenv)
 		ios.P = msg.For(lang)
 		if err != nil {
 			fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.Err(err))
 			return ExitUsage
 		}
+	}
+	if cfgErr != nil {
+		errs := []error{cfgErr}
+		if j, ok := cfgErr.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, e := range errs {
+			fmt.Fprintf(ios.ErrOut, "parplan: %s\n", ios.P.Err(e))
+		}
+		return ExitUsage
 	}
 	p := ios.P
 	defer func() {
@@ -130,6 +139,32 @@ func run(args []string, ios *IO) (code int) {
 		fmt.Fprintln(ios.ErrOut, p.T("cli.see-help", "Cmd", helpPath(root, args)))
 	}
 	return ee.code
+}
+
+// loadConfig finds and reads the repository's .parplan.yaml (see
+// config.Find) unless the IO already has one.
+func (ios *IO) loadConfig() error {
+	if ios.Config != nil {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	path, ok := config.Find(wd)
+	if !ok {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		var me *msg.Error
+		if _, joined := err.(interface{ Unwrap() []error }); !joined && !errors.As(err, &me) {
+			return msg.Errorf("config.read", "File", msg.Raw(path), "Err", describeOSError(err))
+		}
+		return err
+	}
+	ios.Config = cfg
+	return nil
 }
 
 // helpPath is the command whose --help a usage error points to:
@@ -244,7 +279,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 	p := ios.P
 	root := help(p, &cobra.Command{
 		Use:           "parplan",
-		Version:       versionString(),
+		Version:       currentBuild().oneLine(p),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}, "root")
@@ -255,7 +290,15 @@ func newRootCmd(ios *IO) *cobra.Command {
 	var lang string
 	root.PersistentFlags().StringVar(&lang, "lang", "", flagUsage(p, "root", "lang"))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"vi", "en"}, cobra.ShellCompDirectiveNoFileComp))
-	root.SetVersionTemplate("parplan {{.Version}}\n")
+	root.PersistentFlags().StringVar(&ios.ColorMode, "color", "auto", flagUsage(p, "root", "color", "Modes", colorModes))
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if !slices.Contains(colorModes, ios.ColorMode) {
+			return usageError("cli.unknown-color", "Value", ios.ColorMode, "Modes", colorModes)
+		}
+		return nil
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(
 		newValidateCmd(ios),
 		newGapCmd(ios),
@@ -267,6 +310,7 @@ func newRootCmd(ios *IO) *cobra.Command {
 		newWorklistCmd(ios),
 		newProgressCmd(ios),
 		newReviewCmd(ios),
+		newVersionCmd(ios),
 	)
 	localizeCobra(p, root)
 	return root

@@ -16,13 +16,32 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// color reports whether output may use terminal colors: on a terminal,
-// unless NO_COLOR is set (https://no-color.org) or TERM is dumb.
+// colorModes are the values of --color.
+var colorModes = []string{"auto", "always", "never"}
+
+// color reports whether output may use terminal colors. --color always
+// and never decide; otherwise (auto) NO_COLOR turns colors off
+// (https://no-color.org), CLICOLOR_FORCE (not 0) or FORCE_COLOR (not 0
+// or false) turn them on even when output is not a terminal (a CI log
+// that shows colors), and else colors are on for a terminal whose TERM
+// is not dumb.
 func (ios *IO) color() bool {
-	if !ios.IsTerminal {
+	switch ios.ColorMode {
+	case "always":
+		return true
+	case "never":
 		return false
 	}
-	return ios.Getenv("NO_COLOR") == "" && ios.Getenv("TERM") != "dumb"
+	if ios.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if v := ios.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+		return true
+	}
+	if v := ios.Getenv("FORCE_COLOR"); v != "" && v != "0" && v != "false" {
+		return true
+	}
+	return ios.IsTerminal && ios.Getenv("TERM") != "dumb"
 }
 
 // width is the terminal width output must fit, or 0 when output is not a

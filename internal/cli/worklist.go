@@ -55,6 +55,9 @@ func newWorklistCmd(ios *IO) *cobra.Command {
 
 func runWorklist(opts *worklistOptions) error {
 	ios := opts.IO
+	if err := checkExtension(opts.Output, opts.Format, false); err != nil {
+		return err
+	}
 	var printer render.WorklistPrinter
 	if opts.Format != "xlsx" {
 		var err error

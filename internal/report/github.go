@@ -16,7 +16,8 @@ import (
 //
 // Acknowledged findings become notices.
 type githubPrinter struct {
-	p *msg.Printer
+	p     *msg.Printer
+	quiet bool
 }
 
 func (p githubPrinter) Print(w io.Writer, r Result) error {
@@ -36,6 +37,9 @@ func (p githubPrinter) Print(w io.Writer, r Result) error {
 			escapeProperty(d.File), d.Line, d.Col, escapeProperty(d.Rule), escapeData(text)); err != nil {
 			return err
 		}
+	}
+	if p.quiet {
+		return nil
 	}
 	_, err := fmt.Fprintln(w, Summary(p.p, r))
 	return err

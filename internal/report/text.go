@@ -12,6 +12,7 @@ import (
 // file:line:col: severity: message [rule], then the summary.
 type textPrinter struct {
 	color bool
+	quiet bool
 	p     *msg.Printer
 }
 
@@ -38,6 +39,9 @@ func (p textPrinter) Print(w io.Writer, r Result) error {
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
+	}
+	if p.quiet {
+		return nil
 	}
 	_, err := fmt.Fprintln(w, Summary(p.p, r))
 	return err
