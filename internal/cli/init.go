@@ -138,7 +138,7 @@ func newPlanFile(output, id string) (string, string) {
 	if id == "" && validID(base) {
 		id = base
 	}
-	if rel, err := relSchema(output); err == nil {
+	if rel, err := relSchema(output, "plan.schema.json"); err == nil {
 		schemaPath = rel
 	}
 	return id, schemaPath
@@ -149,17 +149,19 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func validID(s string) bool { return idPattern.MatchString(s) }
 
-// relSchema returns the path from the output file's directory to the
-// repository's schema, when the output is inside a checkout that has one.
-func relSchema(out string) (string, error) {
+// relSchema returns the path, with forward slashes as the YAML language
+// server reads it, from the output file's directory to the repository's
+// schema/NAME, when the output is inside a checkout that has one.
+func relSchema(out, name string) (string, error) {
 	dir, err := filepath.Abs(filepath.Dir(out))
 	if err != nil {
 		return "", err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		candidate := filepath.Join(d, "schema", "plan.schema.json")
+		candidate := filepath.Join(d, "schema", name)
 		if _, err := os.Stat(candidate); err == nil {
-			return filepath.Rel(dir, candidate)
+			rel, err := filepath.Rel(dir, candidate)
+			return filepath.ToSlash(rel), err
 		}
 		if filepath.Dir(d) == d {
 			return "", fs.ErrNotExist

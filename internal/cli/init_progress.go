@@ -41,7 +41,7 @@ func runInitProgress(opts *initOptions) error {
 	if !ok {
 		return usageError("cli.unknown-agency", "Value", opts.Agency, "File", displayName(opts.Progress), "Agencies", msg.Quoted(wl.Names()))
 	}
-	data, n, err := progressScaffold(p, a, asOf, ios)
+	data, n, err := progressScaffold(p, a, asOf, ios, opts.Output)
 	if err != nil {
 		return failure("cli.internal-error", "Err", err.Error())
 	}
@@ -74,10 +74,10 @@ func runInitProgress(opts *initOptions) error {
 	return nil
 }
 
-// progressScaffold writes the report as YAML, each item with its name
-// and deadline as a comment, and the ones whose ref is in several
-// appendices with their appendix.
-func progressScaffold(p *plan.Plan, a *worklist.Agency, asOf deadline.Date, ios *IO) ([]byte, int, error) {
+// progressScaffold writes the report as YAML after the editor's schema
+// modeline, each item with its name and deadline as a comment, and the
+// ones whose ref is in several appendices with their appendix.
+func progressScaffold(p *plan.Plan, a *worklist.Agency, asOf deadline.Date, ios *IO, output string) ([]byte, int, error) {
 	str := func(s string) *yaml.Node {
 		n := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
 		if s == "" || s != stringValue(s) {
@@ -117,6 +117,7 @@ func progressScaffold(p *plan.Plan, a *worklist.Agency, asOf deadline.Date, ios 
 	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: ios.P.T("cli.init-progress.comment", "Statuses", plan.Statuses)}
 	kv(root, "progress", body)
 	var b bytes.Buffer
+	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", reportSchemaPath(output))
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
@@ -126,6 +127,19 @@ func progressScaffold(p *plan.Plan, a *worklist.Agency, asOf deadline.Date, ios 
 		return nil, 0, err
 	}
 	return b.Bytes(), n, nil
+}
+
+// reportSchemaPath is the editor's schema path of a report written at
+// output ("-" for standard output): the path from the file to the
+// checkout's schema/progress.schema.json, or the usual one of
+// reports/PLAN/FILE.yaml.
+func reportSchemaPath(output string) string {
+	if output != "-" {
+		if rel, err := relSchema(output, "progress.schema.json"); err == nil {
+			return rel
+		}
+	}
+	return "../../schema/progress.schema.json"
 }
 
 // stringValue returns s if YAML reads it back plain as the same string,
