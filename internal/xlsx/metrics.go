@@ -219,12 +219,47 @@ func printedWidth(widths ...float64) float64 {
 // points, as LibreOffice wraps: at spaces, a word that does not fit starts
 // a new line, and a word longer than a line is broken.
 func wrappedLines(s string, width, size float64, bold bool) int {
-	n := 0
-	for _, para := range strings.Split(s, "\n") {
+	k := wrapKey{s, width, size, bold}
+	wrapMemo.Lock()
+	n, ok := wrapMemo.m[k]
+	wrapMemo.Unlock()
+	if ok {
+		return n
+	}
+	for para := range strings.SplitSeq(s, "\n") {
 		n += len(wrap(para, width, size, bold))
 	}
+	wrapMemo.Lock()
+	if len(wrapMemo.m) >= maxWrapMemo {
+		clear(wrapMemo.m)
+	}
+	wrapMemo.m[k] = n
+	wrapMemo.Unlock()
 	return n
 }
+
+// wrapMemo remembers the line counts wrappedLines gave: a cell is
+// measured for where a long one is cut and again for its row's height,
+// and agencies and headers repeat on every row (a fifth of an export).
+var wrapMemo = struct {
+	sync.Mutex
+	m map[wrapKey]int
+}{m: map[wrapKey]int{}}
+
+type wrapKey struct {
+	s           string
+	width, size float64
+	bold        bool
+}
+
+func resetWrapMemo() {
+	wrapMemo.Lock()
+	wrapMemo.m = map[wrapKey]int{}
+	wrapMemo.Unlock()
+}
+
+// maxWrapMemo bounds wrapMemo: past it, it starts again.
+const maxWrapMemo = 1 << 16
 
 // wrap breaks one paragraph into the lines LibreOffice prints; a line
 // keeps the space that ends it. An empty paragraph is one empty line.

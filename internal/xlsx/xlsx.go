@@ -77,6 +77,9 @@ func AppendixIDs(p *plan.Plan) []string {
 // returned as diagnostics with a nil workbook; err is the tool failing or
 // an unknown appendix id.
 func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
+	// Each export measures its own texts: what an earlier one remembered
+	// is let go.
+	resetWrapMemo()
 	var apps []*plan.Appendix
 	for _, a := range p.Appendices {
 		if opts.Appendix == "" || a.ID.Value == opts.Appendix {
