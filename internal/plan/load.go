@@ -184,6 +184,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if pos, over := precountItems(data, d.lim.MaxItems); over && usePrecount {
+		d.report(pos, RuleLimit, m("load.too-many-items", "Max", d.lim.MaxItems))
+		return nil
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		d.report(Pos{1, 1}, RuleEncoding, m("load.empty"))
 		return nil
