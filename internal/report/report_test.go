@@ -169,12 +169,12 @@ func TestFileURI(t *testing.T) {
 	tests := []struct {
 		name, base, file, want string
 	}{
-		{"relative", "/work", "plans/a.yaml", "plans/a.yaml"},
-		{"absolute under base", "/work", "/work/plans/a.yaml", "plans/a.yaml"},
-		{"outside base", "/work", "/tmp/a.yaml", "file:///tmp/a.yaml"},
-		{"parent", "/work/plans", "../x.yaml", "file:///work/x.yaml"},
-		{"spaces and accents", "/work", "kế hoạch/a b.yaml", "k%E1%BA%BF%20ho%E1%BA%A1ch/a%20b.yaml"},
-		{"colon in first segment", "/work", "a:b.yaml", "./a:b.yaml"},
+		{"relative", "/repo", "plans/a.yaml", "plans/a.yaml"},
+		{"absolute under base", "/repo", "/repo/plans/a.yaml", "plans/a.yaml"},
+		{"outside base", "/repo", "/tmp/a.yaml", "file:///tmp/a.yaml"},
+		{"parent", "/repo/plans", "../x.yaml", "file:///repo/x.yaml"},
+		{"spaces and accents", "/repo", "kế hoạch/a b.yaml", "k%E1%BA%BF%20ho%E1%BA%A1ch/a%20b.yaml"},
+		{"colon in first segment", "/repo", "a:b.yaml", "./a:b.yaml"},
 		{"no base", "", "plans/a.yaml", "plans/a.yaml"},
 	}
 	for _, tt := range tests {
@@ -201,7 +201,7 @@ func TestJUnit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := print(t, "junit", Options{P: msg.For(msg.EN), FailOn: tt.failOn}, sample("/work"))
+			out := print(t, "junit", Options{P: msg.For(msg.EN), FailOn: tt.failOn}, sample("/repo"))
 			if !bytes.HasPrefix(out, []byte(xml.Header)) {
 				t.Errorf("no XML header:\n%s", out)
 			}
@@ -229,7 +229,7 @@ func TestJUnit(t *testing.T) {
 				t.Fatalf("%d test suites", len(doc.Suites))
 			}
 			s := doc.Suites[0]
-			wantNames := []string{"plans/a.yaml", "/work/plans/b.yaml", "missing.yaml", "<stdin>"}
+			wantNames := []string{"plans/a.yaml", "/repo/plans/b.yaml", "missing.yaml", "<stdin>"}
 			if s.Tests != len(wantNames) || len(s.Cases) != len(wantNames) || s.Errors != 1 {
 				t.Fatalf("suite: %d tests, %d cases, %d errors", s.Tests, len(s.Cases), s.Errors)
 			}
@@ -263,7 +263,7 @@ func TestJUnit(t *testing.T) {
 // TestJSONVersion: validate's JSON carries its shape's version, as gap's
 // does, and "ok" follows --fail-on.
 func TestJSONVersion(t *testing.T) {
-	r := sample("/work")
+	r := sample("/repo")
 	r.Failures = nil
 	r.Diagnostics = r.Diagnostics[1:4] // acknowledged error, warning, note
 	for _, tt := range []struct {
