@@ -200,7 +200,7 @@ func setListStyles(a *plan.Appendix, styles map[listKey]string) {
 	count := map[string]map[string]int{}
 	a.Walk(func(it *plan.Item) {
 		for _, f := range plan.ListFields {
-			if s := styles[listKey{it, f}]; s != "" && len(listOf(it, f)) >= 2 {
+			if s := styles[listKey{it, f}]; s != "" && len(*listOf(it, f)) >= 2 {
 				if count[f] == nil {
 					count[f] = map[string]int{}
 				}
@@ -228,7 +228,7 @@ func setListStyles(a *plan.Appendix, styles map[listKey]string) {
 	a.Walk(func(it *plan.Item) {
 		for _, f := range plan.ListFields {
 			s := styles[listKey{it, f}]
-			if s == "" || len(listOf(it, f)) < 2 {
+			if s == "" || len(*listOf(it, f)) < 2 {
 				continue
 			}
 			if it.ListStyle != nil {
@@ -250,17 +250,17 @@ func setListStyles(a *plan.Appendix, styles map[listKey]string) {
 	}
 }
 
-// listOf is an item's list field.
-func listOf(it *plan.Item, field string) []plan.Text {
+// listOf is an item's list field, to read or to extend.
+func listOf(it *plan.Item, field string) *[]plan.Text {
 	switch field {
 	case layout.FieldTasks:
-		return it.Tasks
+		return &it.Tasks
 	case layout.FieldProducts:
-		return it.Products
+		return &it.Products
 	case layout.FieldLead:
-		return it.Lead
+		return &it.Lead
 	case layout.FieldSupport:
-		return it.Support
+		return &it.Support
 	}
 	return nil
 }
@@ -639,8 +639,7 @@ func (r *rowReader) fill(it *plan.Item, row Row) {
 				r.stats.Split++
 				r.note(it, msg.New("import.split", "Line", row.Line, "Count", len(entries)))
 			}
-			list := map[string]*[]plan.Text{layout.FieldTasks: &it.Tasks, layout.FieldProducts: &it.Products,
-				layout.FieldLead: &it.Lead, layout.FieldSupport: &it.Support}[f]
+			list := listOf(it, f)
 			// A continued cell that starts without a list mark goes on
 			// with the entry the row above ended on.
 			joinFirst := r.cut && len(cell.Paras) > 0 && !bullet.MatchString(strings.TrimSpace(cell.Paras[0]))

@@ -130,3 +130,18 @@ func Strip(p *plan.Plan) *plan.Plan {
 	p.File = ""
 	return p
 }
+
+// YAMLLines counts the lines of data as YAML does: "\r\n", "\r", "\n",
+// NEL, LS and PS each end a line (yaml.v3 numbers its positions so). The
+// fuzz targets check every position against it.
+func YAMLLines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\r', '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
+}

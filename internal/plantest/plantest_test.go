@@ -89,3 +89,12 @@ func TestFlatAndNested(t *testing.T) {
 		})
 	}
 }
+
+// TestYAMLLines: every line break YAML knows ends a line; "\r\n" is one.
+func TestYAMLLines(t *testing.T) {
+	for in, want := range map[string]int{"": 1, "a": 1, "a\n": 2, "a\r\nb": 2, "\r\r0": 3, "a\u0085b\u2028c\u2029": 4} {
+		if got := YAMLLines([]byte(in)); got != want {
+			t.Errorf("YAMLLines(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

@@ -2,11 +2,11 @@ package progress_test
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/parplan/parplan/internal/deadline"
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 	"github.com/parplan/parplan/internal/progress"
 )
 
@@ -57,7 +57,7 @@ func FuzzReport(f *testing.F) {
 				_ = progress.Compute(p, []*plan.Report{r}, progress.Options{AsOf: d})
 			}
 		}
-		lines := yamlLines(data)
+		lines := plantest.YAMLLines(data)
 		for _, d := range ds {
 			if d.Line < 1 || d.Line > lines+1 || d.Col < 1 {
 				t.Errorf("position outside the file (%d lines): %s", lines, d)
@@ -67,19 +67,4 @@ func FuzzReport(f *testing.F) {
 			}
 		}
 	})
-}
-
-// yamlLines counts the lines of data as YAML does: "\r\n", "\r", "\n",
-// NEL, LS and PS each end a line (yaml.v3 numbers its positions so).
-func yamlLines(data []byte) int {
-	s := string(data)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	n := 1
-	for _, r := range s {
-		switch r {
-		case '\r', '\n', '\u0085', '\u2028', '\u2029':
-			n++
-		}
-	}
-	return n
 }

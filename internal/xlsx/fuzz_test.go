@@ -4,11 +4,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/parplan/parplan/internal/gap"
 	"github.com/parplan/parplan/internal/plan"
+	"github.com/parplan/parplan/internal/plantest"
 	"github.com/parplan/parplan/internal/validate"
 )
 
@@ -46,7 +46,7 @@ func FuzzPipeline(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, ds := validate.File("fuzz.yaml", data, validate.Options{})
-		lines := yamlLines(data)
+		lines := plantest.YAMLLines(data)
 		for _, d := range ds {
 			if d.Line < 1 || d.Line > lines+1 || d.Col < 1 {
 				t.Errorf("position outside the file (%d lines): %s", lines, d)
@@ -95,19 +95,4 @@ func FuzzPipeline(f *testing.F) {
 			t.Fatalf("writing the workbook of a clean plan: %v", err)
 		}
 	})
-}
-
-// yamlLines counts the lines of data as YAML does: "\r\n", "\r", "\n",
-// NEL, LS and PS each end a line (yaml.v3 numbers its positions so).
-func yamlLines(data []byte) int {
-	s := string(data)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	n := 1
-	for _, r := range s {
-		switch r {
-		case '\r', '\n', '\u0085', '\u2028', '\u2029':
-			n++
-		}
-	}
-	return n
 }
