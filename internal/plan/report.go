@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"regexp"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -63,21 +62,6 @@ const (
 
 // Statuses lists the statuses in the order reports count them.
 var Statuses = []string{StatusNotStarted, StatusInProgress, StatusDone, StatusDropped}
-
-// reportKey finds a top-level "progress:" key: in a report it is the
-// only one, and at column 1 a line is always a top-level key, a comment
-// or a document marker.
-var (
-	reportKey = regexp.MustCompile(`(?m)^["']?progress["']?[ \t]*:`)
-	planKey   = regexp.MustCompile(`(?m)^["']?plan["']?[ \t]*:`)
-)
-
-// IsReport reports whether data looks like a progress report rather than
-// a plan: it has a top-level "progress:" key and no "plan:" key. It reads
-// no YAML, so it is cheap enough to sort every file of a directory.
-func IsReport(data []byte) bool {
-	return reportKey.Match(data) && !planKey.Match(data)
-}
 
 // LoadReport parses a progress report. file is used in diagnostics only.
 // Like Load it returns the report (nil when the file is not usable YAML)
