@@ -264,6 +264,11 @@ func Scalar(s string) string {
 	if plainSafe(s) {
 		return s
 	}
+	if strings.ContainsFunc(s, unusualBreak) {
+		// yaml.Marshal writes them raw, and the loader refuses them
+		// raw: they are escaped in double quotes.
+		return strconv.Quote(s)
+	}
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return strconv.Quote(s)

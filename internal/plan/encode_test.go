@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // TestEncodeRoundTrip: every bundled and valid test plan, encoded and
@@ -74,4 +77,34 @@ func strip(p *Plan) *Plan {
 	clear(reflect.ValueOf(p))
 	p.File = ""
 	return p
+}
+
+// TestScalarUnusualBreaks: a text holding NEL or a Unicode separator, as
+// a Word document may, is written escaped, since the loader refuses
+// them raw; it reads back as the same text. In a plan, the separators
+// round-trip alone, in a list and inside a multi-line text (a C1
+// control such as NEL is refused in a plan's text, escaped or not).
+func TestScalarUnusualBreaks(t *testing.T) {
+	for _, s := range []string{"a\u2028b", "Sở\u2029Nội vụ", "x\u0085y", "dòng 1\ndòng\u2028 2"} {
+		out := "k: " + Scalar(s) + "\n"
+		if strings.ContainsFunc(out, unusualBreak) {
+			t.Errorf("Scalar(%q) = %q: raw", s, out)
+		}
+		var v map[string]string
+		if err := yaml.Unmarshal([]byte(out), &v); err != nil || v["k"] != s {
+			t.Errorf("Scalar(%q) = %q reads back as %q, %v", s, out, v["k"], err)
+		}
+	}
+	p, ds := Load("x.yaml", []byte("plan: {id: t, title: T, year: 2024}\nappendices:\n  - id: a\n    items:\n      - name: \"a\\u2028b\"\n        tasks: [\"c\\Pd\", \"e\\u2028f\"]\n        note: \"g\\nh\\Li\"\n"))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	out := Encode(p, "", Comments{})
+	q, ds := Load("x.yaml", out)
+	if len(ds) > 0 {
+		t.Fatalf("reading back: %v\n%s", ds, out)
+	}
+	if a, b := strip(p), strip(q); !reflect.DeepEqual(a, b) {
+		t.Errorf("the plan changed in the round trip:\n%s", out)
+	}
 }

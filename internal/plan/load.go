@@ -253,7 +253,7 @@ func yamlErrorLine(err error, data []byte) (line int, msg string) {
 	if isParserError(msg) {
 		line++
 	}
-	if last := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; line > last {
+	if last := lineCount(data); line > last {
 		line = last // errors at the end of the stream
 	}
 	return line, msg
@@ -295,20 +295,28 @@ func (d *decoder) checkEncoding(data []byte) bool {
 		case r < 0x20 && r != '\n' && r != '\r' && r != '\t':
 			d.report(Pos{line, col}, RuleEncoding, m("load.control-binary", "Code", fmt.Sprintf("U+%04X", r)))
 			return false
-		case (r == 0x7f || (r >= 0x80 && r <= 0x9f && r != 0x85)) && stray.Line == 0:
+		case (r == 0x7f || (r >= 0x80 && r <= 0x9f && r != 0x85) || unusualBreak(r)) && stray.Line == 0:
 			// YAML refuses DEL and C1 controls without saying where;
-			// reported once the file is known not to be binary.
+			// reported once the file is known not to be binary. It
+			// reads NEL and the Unicode separators as line breaks
+			// where editors see none, so every line number after one
+			// would be wrong.
 			stray, strayRune = Pos{line, col}, r
 		}
-		if r == '\n' {
+		switch {
+		case r == '\n', r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			line, col = line+1, 1
-		} else {
+		case r != '\r':
 			col++
 		}
 		i += size
 	}
 	if stray.Line > 0 {
-		d.report(stray, RuleControlCharacter, m("load.control-raw", "Code", fmt.Sprintf("U+%04X", strayRune)))
+		id := "load.control-raw"
+		if unusualBreak(strayRune) {
+			id = "load.unusual-break"
+		}
+		d.report(stray, RuleControlCharacter, m(id, "Code", fmt.Sprintf("U+%04X", strayRune)))
 		return false
 	}
 	return true

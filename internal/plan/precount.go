@@ -27,12 +27,7 @@ func precountItems(data []byte, max int) (Pos, bool) {
 	for len(data) > 0 {
 		line++
 		var l []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-		} else {
-			l, data = data, nil
-		}
-		l = bytes.TrimSuffix(l, []byte("\r"))
+		l, data, _ = cutLine(data)
 		ind := len(l) - len(bytes.TrimLeft(l, " "))
 		rest := l[ind:]
 		if len(rest) == 0 {

@@ -134,7 +134,7 @@ type SyntaxProblem struct {
 func locateSyntax(data []byte, line int, msg string) SyntaxProblem {
 	sl := splitLines(data)
 	p := SyntaxProblem{Line: line, Col: 1, Kind: SyntaxUnknown, Message: msg}
-	if last := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; p.Line > last {
+	if last := lineCount(data); p.Line > last {
 		p.Line = last
 	}
 	if p.Line < 1 {
@@ -210,15 +210,19 @@ var exactMessages = []string{
 	"found a tab character",
 }
 
-// splitLines splits data at "\n", dropping each line's final "\r" and
-// a leading byte order mark (yaml.v3 skips it too).
+// splitLines splits data into its lines (cutLine), dropping a leading
+// byte order mark (yaml.v3 skips it too).
 func splitLines(data []byte) [][]byte {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	sl := bytes.Split(data, []byte("\n"))
-	for i, l := range sl {
-		sl[i] = bytes.TrimSuffix(l, []byte("\r"))
+	var sl [][]byte
+	for {
+		l, rest, found := cutLine(data)
+		sl = append(sl, l)
+		if !found {
+			return sl
+		}
+		data = rest
 	}
-	return sl
 }
 
 // runeCol is the 1-based character column of byte offset off in l.
