@@ -121,6 +121,15 @@ func boolText(b plan.Bool) string {
 	return strconv.FormatBool(b.Value)
 }
 
+// listStyle compares the list styles an appendix or an item sets itself
+// (an item's effective style also changes with its appendix's, which is
+// reported once, on the appendix).
+func (cs *changes) listStyle(old, new *plan.ListStyle) {
+	for _, f := range plan.ListFields {
+		cs.text("list_style."+f, old.Field(f), new.Field(f))
+	}
+}
+
 func (cs *changes) list(key, of string, old, new []string) {
 	added, removed := listDiff(old, new)
 	if len(added) > 0 || len(removed) > 0 {

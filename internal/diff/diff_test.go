@@ -287,6 +287,16 @@ func TestCompare(t *testing.T) {
 			count: 2,
 		},
 		{
+			name:  "list styles",
+			edits: []string{"    label: Phụ lục 01\n", "    label: Phụ lục 01\n    list_style: {lead: semicolons}\n", "            lead: [Giám đốc Sở Nội vụ]\n", "            lead: [Giám đốc Sở Nội vụ]\n            list_style: {tasks: plus, support: lines}\n"},
+			want: []string{
+				`phu-luc-01 list_style.lead ""→"semicolons"`,
+				`phu-luc-01 1: 1.2 list_style.tasks ""→"plus"`,
+				`phu-luc-01 1: 1.2 list_style.support ""→"lines"`,
+			},
+			count: 3,
+		},
+		{
 			name:  "an item added",
 			edits: []string{"                survey: true\n", "                survey: true\n          - {code: \"2.2\", name: Công khai TTHC, max: 1, achieved: 0.5, target: 1}\n"},
 			want: []string{

@@ -27,6 +27,7 @@ func compareAppendix(oa, na *plan.Appendix) *Appendix {
 		cs.number("total."+k.String(), ot.Get(k), nt.Get(k))
 	}
 	cs.list("columns", "", columnTexts(oa.Columns), columnTexts(na.Columns))
+	cs.listStyle(oa.ListStyle, na.ListStyle)
 	a.Changes = cs
 	a.Acks = compareAcks(acks("", oa.Acks), acks("", na.Acks))
 	o, n := total(oa), total(na)
@@ -268,6 +269,7 @@ func compareItem(o, n *plan.Item, oldOf map[*plan.Item]*plan.Item, oldRefs, newR
 	cs.text("note", o.Note, n.Note)
 	cs.boolean("survey", o.Survey, n.Survey)
 	cs.text("group", o.Group, n.Group)
+	cs.listStyle(o.ListStyle, n.ListStyle)
 	it.Changes = cs
 	it.Acks = compareAcks(acks("", o.Acks), acks("", n.Acks))
 	if it.count() == 0 {

@@ -241,6 +241,7 @@ var DiffKeys = []string{
 	"results", "score", "max", "percent", "rank", "of", "agencies", "aliases",
 	"label", "subtitle", "layout", "note", "total.max", "total.achieved", "total.target", "columns",
 	"criterion", "code", "unit", "target_text", "tasks", "products", "lead", "support", "deadline", "survey", "group",
+	"list_style.tasks", "list_style.products", "list_style.lead", "list_style.support",
 }
 
 // change writes one value's or list's change, after subject (an item's
