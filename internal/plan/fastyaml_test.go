@@ -3,9 +3,11 @@ package plan_test
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -275,6 +277,12 @@ func FuzzFastYAML(f *testing.F) {
 		}
 	}
 	f.Add(plantest.NestedYAML(2, 2, 2))
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20 {
+		var b strings.Builder
+		treeYAML(r, &b, 0, 3, false)
+		f.Add([]byte(b.String()))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, "input", data)
 	})
@@ -307,5 +315,182 @@ func BenchmarkFastParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// fastScalars are values and keys at the edges of yaml.v3's tags, of
+// the plain scalar's end and of what fastParse reads.
+var fastScalars = []string{
+	"a", "tên đơn vị", "x y", "1", "-1", "+1", "1.5", "-.5", ".5", "5.", "1e5", "1E-5", "1e999",
+	"0x1F", "0o17", "0b11", "-0b11", "-0o7", "0777", "1_000", "1__0", "0x", "0b", "-0",
+	"9223372036854775807", "9223372036854775808", "18446744073709551616", "-9223372036854775809",
+	"2024-06-30", "2024-6-3", "2024-13-01", "2024-06-30 10:00:00", "2024-06-30T10:00:00Z", "2024-06-30t10:00:00+07:00",
+	"true", "True", "yes", "no", "on", "null", "Null", "~", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".x",
+	"a #b", "a#b", "x:y", "a: b", "a:", "a :b", "-x", "--", "-", "- x", "---", "...", "?", "? x", ": x", "<<",
+	"'q''s'", "'a", `"e\n\t\u00e9"`, `"\x41\/"`, `"\q"`, `"a`, `"a" b`, "[a, b]", "{a: 1, b: [x]}", "[]", "{}",
+	"[a , b]", "{ a: 1 }", "[[a], {b: c}]", `{"a": 1, 'b': x}`, "{a: -x, b: [-1]}", "[ ]", "{ }", "[a,b]", "{a:1}", "[a]x", "[a] # c",
+	"[a,]", "[a: b]", "{a}", "{a: }", "[-1, -x, -]", "|", "|-", "|+", ">", ">-", "|2", ">1-", "|0", "| # c", "|x",
+	"&a x", "*a", "!t x", "%x", "@x", "`x", "#c", "a # c", "  a  ", "",
+}
+
+// randomYAML builds a document of n lines from pieces: keys, list
+// entries, comments, blank lines and block scalar text at various
+// indentations, most of them valid YAML.
+func randomYAML(r *rand.Rand, n int) []byte {
+	var b strings.Builder
+	pick := func() string { return fastScalars[r.IntN(len(fastScalars))] }
+	key := func() string {
+		if r.IntN(4) == 0 {
+			return pick()
+		}
+		return []string{"a", "b", "name", "items", "k", "tên"}[r.IntN(6)]
+	}
+	ind := 0
+	for range n {
+		switch d := r.IntN(10); {
+		case d < 2 && ind > 0:
+			ind -= 2
+		case d < 4:
+			ind += 2
+		case d == 4:
+			ind += 1 - r.IntN(3)
+		}
+		ind = max(0, min(ind, 12))
+		pad := strings.Repeat(" ", ind)
+		switch r.IntN(12) {
+		case 0, 1, 2:
+			fmt.Fprintf(&b, "%s%s: %s\n", pad, key(), pick())
+		case 3, 4:
+			fmt.Fprintf(&b, "%s%s:\n", pad, key())
+		case 5, 6:
+			fmt.Fprintf(&b, "%s- %s\n", pad, pick())
+		case 7:
+			fmt.Fprintf(&b, "%s- %s: %s\n", pad, key(), pick())
+		case 8:
+			fmt.Fprintf(&b, "%s-\n", pad)
+		case 9:
+			fmt.Fprintf(&b, "%s# %s\n", pad, pick())
+		case 10:
+			b.WriteString(pad[:r.IntN(len(pad)+1)] + "\n")
+		default:
+			fmt.Fprintf(&b, "%s%s\n", pad, pick())
+		}
+	}
+	s := b.String()
+	if r.IntN(4) == 0 {
+		s = strings.TrimSuffix(s, "\n")
+	}
+	return []byte(s)
+}
+
+// treeYAML writes a random block collection at indentation ind: mostly
+// valid YAML, in the shapes plans take, with the palette's scalars as
+// keys and values, comments and blank lines between.
+func treeYAML(r *rand.Rand, b *strings.Builder, ind, depth int, seq bool) {
+	pick := func() string { return fastScalars[r.IntN(len(fastScalars))] }
+	key := func() string {
+		if r.IntN(5) == 0 {
+			return pick()
+		}
+		return []string{"a", "b", "name", "items", "k", "tên"}[r.IntN(6)]
+	}
+	pad := strings.Repeat(" ", ind)
+	block := []string{"|", "|-", ">", ">-", "|+", ">+", "|2", "|1-"}
+	for range 1 + r.IntN(4) {
+		switch r.IntN(8) {
+		case 0:
+			fmt.Fprintf(b, "%s# %s\n", strings.Repeat(" ", r.IntN(ind+3)), pick())
+		case 1:
+			b.WriteString(strings.Repeat(" ", r.IntN(ind+3)) + "\n")
+		}
+		lead := pad
+		inner := ind
+		if seq {
+			lead = pad + "-" + strings.Repeat(" ", 1+r.IntN(2)*r.IntN(3))
+			inner = len(lead)
+			if r.IntN(3) == 0 && depth > 0 {
+				// "- key: value" and its mapping.
+				b.WriteString(lead)
+				treeEntry(r, b, inner, depth, key(), pick, block, true)
+				continue
+			}
+		}
+		if seq {
+			b.WriteString(strings.TrimRight(lead, " "))
+		} else {
+			b.WriteString(pad + key() + ":")
+		}
+		treeValue(r, b, ind, inner, depth, pick, block)
+	}
+}
+
+// treeEntry writes the mapping of a "- key: value" entry, its first key
+// already placed, at column inner.
+func treeEntry(r *rand.Rand, b *strings.Builder, inner, depth int, k string, pick func() string, block []string, first bool) {
+	for j := range 1 + r.IntN(3) {
+		if j > 0 {
+			k = []string{"a", "b", "c", pick()}[r.IntN(4)]
+			b.WriteString(strings.Repeat(" ", inner))
+		}
+		b.WriteString(k + ":")
+		treeValue(r, b, inner, inner, depth-1, pick, block)
+	}
+}
+
+// treeValue writes what follows a key's ":" or a list's "-": a scalar,
+// a block scalar, nothing, or a nested collection on the next lines.
+func treeValue(r *rand.Rand, b *strings.Builder, ind, inner, depth int, pick func() string, block []string) {
+	switch n := r.IntN(10); {
+	case n < 5 || depth == 0:
+		b.WriteString(" " + pick())
+		if r.IntN(6) == 0 {
+			b.WriteString(" # " + pick())
+		}
+		b.WriteString("\n")
+	case n == 5:
+		b.WriteString(" " + block[r.IntN(len(block))] + "\n")
+		for range r.IntN(4) {
+			b.WriteString(strings.Repeat(" ", max(0, ind+r.IntN(5)-1)) + []string{"text", "", "  more", "# not a comment"}[r.IntN(4)] + "\n")
+		}
+	case n == 6:
+		b.WriteString("\n")
+	default:
+		b.WriteString("\n")
+		child := ind + 1 + r.IntN(3)
+		if r.IntN(3) == 0 {
+			child = ind // a list at its key's indentation
+		}
+		treeYAML(r, b, child, depth-1, child == ind || r.IntN(2) == 0)
+	}
+}
+
+var (
+	fastDocs = flag.Int("fastyaml.docs", 20000, "documents TestFastYAMLRandom generates")
+	fastSeed = flag.Uint64("fastyaml.seed", 1, "TestFastYAMLRandom's seed")
+)
+
+// TestFastYAMLRandom compares fastParse with yaml.v3 on many generated
+// documents; fastParse must be sure of a fair share of them, or the
+// test would prove nothing.
+//
+//	go test ./internal/plan -run FastYAMLRandom -fastyaml.docs 1000000 -fastyaml.seed 7
+func TestFastYAMLRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(*fastSeed, 2))
+	docs := *fastDocs
+	sure := 0
+	for i := range docs {
+		data := randomYAML(r, 1+r.IntN(12))
+		if i%2 == 0 {
+			var b strings.Builder
+			treeYAML(r, &b, 0, 4, r.IntN(4) == 0)
+			data = []byte(b.String())
+		}
+		if checkFast(t, fmt.Sprint("doc ", i), data) {
+			sure++
+		}
+	}
+	t.Logf("fastParse was sure of %d of %d documents", sure, docs)
+	if sure < docs/10 {
+		t.Errorf("fastParse was sure of only %d of %d documents", sure, docs)
 	}
 }
