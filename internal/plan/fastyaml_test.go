@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -492,5 +493,38 @@ func TestFastYAMLRandom(t *testing.T) {
 	t.Logf("fastParse was sure of %d of %d documents", sure, docs)
 	if sure < docs/10 {
 		t.Errorf("fastParse was sure of only %d of %d documents", sure, docs)
+	}
+}
+
+// The loader gives the same plans, reports and diagnostics through
+// fastParse as through yaml.v3 alone, for every YAML file of the
+// repository read as a plan and as a progress report.
+func TestFastYAMLLoader(t *testing.T) {
+	type result struct {
+		Plan   *plan.Plan
+		Report *plan.Report
+		Diags  any
+	}
+	load := func(name string, data []byte, fast bool) (p, r result) {
+		plan.SetFastYAML(fast)
+		defer plan.SetFastYAML(true)
+		// Positions included: the diagnostics of validate come from them.
+		pl, ds := plan.Load(name, data)
+		rep, rds := plan.LoadReport(name, data)
+		return result{Plan: pl, Diags: ds}, result{Report: rep, Diags: rds}
+	}
+	inputs := repoYAML(t)
+	for name, data := range generated() {
+		inputs[name] = data
+	}
+	for name, data := range inputs {
+		fastPlan, fastReport := load(name, data, true)
+		slowPlan, slowReport := load(name, data, false)
+		if !reflect.DeepEqual(fastPlan, slowPlan) {
+			t.Errorf("%s: as a plan, fastParse gives\n%+v\nyaml.v3 gives\n%+v", name, fastPlan.Diags, slowPlan.Diags)
+		}
+		if !reflect.DeepEqual(fastReport, slowReport) {
+			t.Errorf("%s: as a report, fastParse gives\n%+v\nyaml.v3 gives\n%+v", name, fastReport.Diags, slowReport.Diags)
+		}
 	}
 }

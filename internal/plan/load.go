@@ -192,7 +192,11 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.report(Pos{1, 1}, RuleEncoding, m("load.empty"))
 		return nil
 	}
-	doc, ok := fastParse(data)
+	var doc *yaml.Node
+	ok := false
+	if useFastYAML {
+		doc, ok = fastParse(data)
+	}
 	if !ok {
 		if doc = d.decodeYAML(data); doc == nil {
 			return nil
