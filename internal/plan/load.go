@@ -192,6 +192,33 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.report(Pos{1, 1}, RuleEncoding, m("load.empty"))
 		return nil
 	}
+	var doc *yaml.Node
+	ok := false
+	if useFastYAML {
+		doc, ok = fastParse(data)
+	}
+	if !ok {
+		if doc = d.decodeYAML(data); doc == nil {
+			return nil
+		}
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
+		return nil
+	}
+	n, deep, anchors := tooDeep(doc.Content[0], d.lim.MaxDepth)
+	if deep {
+		d.report(posOf(n), RuleLimit, m("load.nesting", "Max", d.lim.MaxDepth))
+		return nil
+	}
+	d.drop = !anchors
+	return doc.Content[0]
+}
+
+// decodeYAML reads the one document of data with yaml.v3, for what
+// fastParse is not sure of, and returns its node, or nil after reporting
+// why there is none.
+func (d *decoder) decodeYAML(data []byte) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
@@ -213,17 +240,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.yamlError(err, data)
 		return nil
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.report(Pos{1, 1}, RuleEncoding, m("load.no-content"))
-		return nil
-	}
-	n, deep, anchors := tooDeep(doc.Content[0], d.lim.MaxDepth)
-	if deep {
-		d.report(posOf(n), RuleLimit, m("load.nesting", "Max", d.lim.MaxDepth))
-		return nil
-	}
-	d.drop = !anchors
-	return doc.Content[0]
+	return &doc
 }
 
 func (d *decoder) yamlError(err error, data []byte) {
