@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -203,5 +204,18 @@ func TestExpandPrefixStyle(t *testing.T) {
 	}
 	if s := scored.StyleFor(2, false); s.Bold || s.Upper {
 		t.Errorf("a leaf row is styled: %+v", s)
+	}
+}
+
+// TestNames: the ids read off the lines of layouts.yaml are the parsed
+// layouts' ids.
+func TestNames(t *testing.T) {
+	var want []string
+	for _, l := range layout.All() {
+		want = append(want, l.ID)
+	}
+	sort.Strings(want)
+	if got := layout.Names(); !slices.Equal(got, want) || len(got) < 5 {
+		t.Errorf("Names() = %q, the parsed layouts are %q", got, want)
 	}
 }

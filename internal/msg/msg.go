@@ -181,14 +181,22 @@ func load(l Lang) *catalogue {
 		if err != nil {
 			panic(err)
 		}
-		mf, err := c.bundle.ParseMessageFileBytes(data, path.Base(f))
-		if err != nil {
-			panic(fmt.Sprintf("msg: %s: %v", f, err))
+		msgs, ok := readCatalogue(data)
+		if ok {
+			if err := c.bundle.AddMessages(tag, msgs...); err != nil {
+				panic(fmt.Sprintf("msg: %s: %v", f, err))
+			}
+		} else {
+			mf, err := c.bundle.ParseMessageFileBytes(data, path.Base(f))
+			if err != nil {
+				panic(fmt.Sprintf("msg: %s: %v", f, err))
+			}
+			if fl, ok := ParseLang(mf.Tag.String()); !ok || fl != l {
+				panic(fmt.Sprintf("msg: %s: language %s is not %s", f, mf.Tag, l))
+			}
+			msgs = mf.Messages
 		}
-		if fl, ok := ParseLang(mf.Tag.String()); !ok || fl != l {
-			panic(fmt.Sprintf("msg: %s: language %s is not %s", f, mf.Tag, l))
-		}
-		for _, m := range mf.Messages {
+		for _, m := range msgs {
 			if c.ids[m.ID] {
 				panic(fmt.Sprintf("msg: %s: %s is defined twice", f, m.ID))
 			}
