@@ -2,8 +2,12 @@ package criteria
 
 import (
 	"fmt"
+	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/parplan/parplan/schema"
 )
 
 // TestSetsLoad: every data file in schema/criteria is a well-formed set
@@ -223,5 +227,28 @@ func TestCompareNames(t *testing.T) {
 				t.Errorf("CompareNames(%q, %q) = %d, want %d", tt.plan, tt.official, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBuiltInStrict: each built-in set, read strictly by Parse (unknown
+// keys refused, yaml.v3 alone), is the set Sets read through the fast
+// parser.
+func TestBuiltInStrict(t *testing.T) {
+	sets, err := Sets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sets {
+		data, err := fs.ReadFile(schema.Criteria, "criteria/"+s.ID+".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		strict, err := Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", s.ID, err)
+		}
+		if !reflect.DeepEqual(strict, s) {
+			t.Errorf("%s: Parse and Sets read different sets", s.ID)
+		}
 	}
 }

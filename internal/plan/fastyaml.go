@@ -447,3 +447,13 @@ func (p *fastParser) plain(start, end int) (*yaml.Node, bool) {
 	n.Value = v
 	return n, true
 }
+
+// Unmarshal is yaml.Unmarshal of one document, read with fastParse when
+// it can: for the embedded data read at start-up (the criteria sets),
+// whose node tree yaml.v3 then decodes. It does not refuse unknown keys.
+func Unmarshal(data []byte, v any) error {
+	if doc, ok := fastParse(data); ok && useFastYAML {
+		return doc.Decode(v)
+	}
+	return yaml.Unmarshal(data, v)
+}
