@@ -39,7 +39,7 @@ func readCatalogue(data []byte) (msgs []*i18n.Message, ok bool) {
 			return nil, false // an indented line where an entry belongs
 		}
 		id, value, ok := cutKey(line)
-		if !ok || seen[id] {
+		if !ok || seen[id] || reserved(id) {
 			return nil, false // a duplicate is yaml.v3's to report
 		}
 		seen[id] = true
@@ -379,4 +379,15 @@ func plainText(data []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// reserved reports whether go-i18n reads key as a field of a message
+// ("other", "description"…) rather than as a message's id: a file with
+// such a key at its top level is one message.
+func reserved(key string) bool {
+	switch strings.ToLower(key) {
+	case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
+		return true
+	}
+	return false
 }
