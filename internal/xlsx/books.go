@@ -42,7 +42,6 @@ func AppendixLabels(p *plan.Plan) map[string]string {
 // newBook starts an empty workbook whose first sheet is named first.
 func newBook(first string) (*Workbook, *styles, error) {
 	f := excelize.NewFile()
-	f.SetZipWriter(newSortedZip)
 	// The Normal style's font is what empty cells and column widths are
 	// measured in.
 	if err := f.SetDefaultFont(Font); err != nil {

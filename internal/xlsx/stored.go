@@ -39,12 +39,12 @@ func addStored(f *excelize.File) error {
 // are left out of it (import reads them from the table): the stored plan
 // holds the rest, and each item's code, name and scores, by which import
 // pairs the rows with it.
-func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
-	sw, err := f.NewStreamWriter(StoredSheet)
+func writeStored(f *excelize.File, st *styles, p *plan.Plan, tables []*table) error {
+	sw, err := st.rows.newRowStream(f, StoredSheet)
 	if err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{StoredHeader}); err != nil {
+	if err := sw.SetRow(1, []excelize.Cell{{Value: StoredHeader}}, 0); err != nil {
 		return err
 	}
 	restore := leaveOutPrinted(tables)
@@ -59,8 +59,7 @@ func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
 			n += size
 			chars++
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, []any{text[:n]}); err != nil {
+		if err := sw.SetRow(row, []excelize.Cell{{Value: text[:n]}}, 0); err != nil {
 			return err
 		}
 		text = text[n:]

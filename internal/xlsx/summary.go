@@ -39,7 +39,7 @@ const (
 // before it is flushed (close).
 type summary struct {
 	f     *excelize.File
-	sw    *excelize.StreamWriter
+	sw    *rowStream
 	st    *styles
 	sheet string
 	vars  map[string]string
@@ -54,19 +54,20 @@ type summary struct {
 	// printed page the rows so far take.
 	row  int
 	used float64
-	// cells are the current row's cells, by column (0-based).
-	cells []any
+	// cells are the current row's cells, by column (0-based); the zero
+	// Cell is none.
+	cells []excelize.Cell
 }
 
 // newSummary starts the sheet, its columns as wide as widths.
 func newSummary(f *excelize.File, st *styles, sheet string, widths []float64) (*summary, error) {
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := st.rows.newRowStream(f, sheet)
 	if err != nil {
 		return nil, err
 	}
 	s := &summary{f: f, sw: sw, st: st, sheet: sheet, row: 1, widths: widths, p: msg.For(msg.VI)}
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
 		}
 	}
@@ -139,7 +140,7 @@ func (s *summary) fit(h float64) error {
 
 // next writes the current row, h points high, and moves on to the next.
 func (s *summary) next(h float64) error {
-	if err := s.sw.SetRow(cellRef(1, s.row), s.cells, excelize.RowOpts{Height: h}); err != nil {
+	if err := s.sw.SetRow(s.row, s.cells, h); err != nil {
 		return err
 	}
 	s.cells = s.cells[:0]
@@ -337,7 +338,7 @@ func (s *summary) put(ref string, c cell, cs cellStyle) error {
 		out.Value = c.text
 	}
 	for len(s.cells) < col {
-		s.cells = append(s.cells, nil)
+		s.cells = append(s.cells, excelize.Cell{})
 	}
 	s.cells[col-1] = out
 	return nil

@@ -110,7 +110,6 @@ func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	}
 
 	f := excelize.NewFile()
-	f.SetZipWriter(newSortedZip)
 	wb := &Workbook{f: f}
 	if err := wb.fill(p, tables, opts); err != nil {
 		_ = f.Close()
@@ -150,7 +149,7 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := writeSummary(f, st, SummarySheet, p, tables, opts); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	if err := writeStored(f, p, tables); err != nil {
+	if err := writeStored(f, st, p, tables); err != nil {
 		return fmt.Errorf("stored plan: %w", err)
 	}
 	// The first sheet, renamed from excelize's Sheet1, is the active one.
