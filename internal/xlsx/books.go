@@ -117,7 +117,7 @@ func dateValue(p *msg.Printer, d deadline.Date) value {
 	if d.IsZero() {
 		return value{}
 	}
-	return value{num: decimal.FromInt(serialDay(d)), isNum: true, format: p.T("books.date-format")}
+	return value{numCell: &numCell{num: decimal.FromInt(serialDay(d)), format: p.T("books.date-format")}}
 }
 
 // dateCell is dateValue for the report sheet's tables.
@@ -133,7 +133,7 @@ func optValue(o plan.Opt, percent bool) value {
 	if !o.OK {
 		return value{}
 	}
-	return value{num: o.V, isNum: true, percent: percent}
+	return value{numCell: &numCell{num: o.V, percent: percent}}
 }
 
 // statusName names a status (plan.Status* or progress.NoReport) as a

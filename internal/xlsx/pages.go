@@ -111,7 +111,7 @@ func splitLongRows(t *table, room float64) {
 		n := 1
 		for i, v := range r.cells {
 			_, _, inside := r.mergedAt(i)
-			if v.isNum || v.text == "" || inside {
+			if v.numCell != nil || v.text == "" || inside {
 				continue
 			}
 			if c := splitCell(v.text, cellWidth(t, &r, i), size, r.style.Bold, limit); len(c) > 1 {

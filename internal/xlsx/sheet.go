@@ -220,7 +220,7 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 	styleOf := func(i int) cellStyle {
 		c := t.cols[i]
 		cs := cellStyle{size: size, bold: r.style.Bold, italic: r.style.Italic, align: c.Align, valign: "center", wrap: true, border: true}
-		if v := r.cells[i]; v.isNum {
+		if v := r.cells[i]; v.numCell != nil {
 			cs.numFmt = cmp.Or(v.format, numFmt(v.num, v.percent))
 		}
 		if _, starts, inside := r.mergedAt(i); starts || inside {
@@ -315,9 +315,10 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 		if err != nil {
 			return err
 		}
-		c := excelize.Cell{StyleID: id, Formula: v.formula}
+		c := excelize.Cell{StyleID: id}
 		switch {
-		case v.isNum:
+		case v.numCell != nil:
+			c.Formula = v.formula
 			if f, exact := cellNumber(v.num); exact {
 				c.Value = f
 			} else {

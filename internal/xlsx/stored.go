@@ -48,18 +48,20 @@ func writeStored(f *excelize.File, st *styles, p *plan.Plan, tables []*table) er
 		return err
 	}
 	restore := leaveOutPrinted(tables)
-	text := string(plan.Encode(p, "", plan.Comments{}))
+	// Bytes, not a string: converting would copy the whole plan; each
+	// piece is copied as it is written.
+	text := plan.Encode(p, "", plan.Comments{})
 	restore()
 	for row := 2; len(text) > 0; row++ {
 		// The first storedPiece characters (not bytes: a piece never
 		// splits a character).
 		n, chars := 0, 0
 		for n < len(text) && chars < storedPiece {
-			_, size := utf8.DecodeRuneInString(text[n:])
+			_, size := utf8.DecodeRune(text[n:])
 			n += size
 			chars++
 		}
-		if err := sw.SetRow(row, []excelize.Cell{{Value: text[:n]}}, 0); err != nil {
+		if err := sw.SetRow(row, []excelize.Cell{{Value: string(text[:n])}}, 0); err != nil {
 			return err
 		}
 		text = text[n:]

@@ -149,6 +149,11 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := writeSummary(f, st, SummarySheet, p, tables, opts); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
+	// The tables' rows are on their sheets and in the summary: let them
+	// go before the stored plan, the last and largest part to build.
+	for _, t := range tables {
+		t.rows, t.total = nil, nil
+	}
 	if err := writeStored(f, st, p, tables); err != nil {
 		return fmt.Errorf("stored plan: %w", err)
 	}
