@@ -201,8 +201,13 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 // tableRow writes a data or total row: each cell styled after its column
 // and the row, merged cells centred, as high as its tallest cell.
 func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error {
-	lines := 1
+	// fitRows measured most rows already.
+	lines := r.lines
 	for i, v := range r.cells {
+		if r.lines > 0 {
+			break
+		}
+		lines = max(lines, 1)
 		m, starts, inside := r.mergedAt(i)
 		if v.text == "" || inside {
 			continue
@@ -217,6 +222,7 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 		}
 		lines = max(lines, wrappedLines(v.text, width, size, r.style.Bold))
 	}
+	lines = max(lines, 1)
 	styleOf := func(i int) cellStyle {
 		c := t.cols[i]
 		cs := cellStyle{size: size, bold: r.style.Bold, italic: r.style.Italic, align: c.Align, valign: "center", wrap: true, border: true}

@@ -78,17 +78,20 @@ func leaveOutPrinted(tables []*table) (restore func()) {
 		tasks, products, lead, support []plan.Text
 		deadline, note, targetText     plan.Text
 	}
-	n := 0
-	for _, t := range tables {
-		t.appendix.Walk(func(*plan.Item) { n++ })
-	}
-	undo := make([]saved, 0, n)
+	var undo []saved
 	for _, t := range tables {
 		shown := map[string]bool{}
 		for _, c := range t.cols {
 			shown[c.Field] = true
 		}
 		t.appendix.Walk(func(it *plan.Item) {
+			// Only the items that lose something are saved: in a plan
+			// of one-line items, none is.
+			if !(shown[layout.FieldTasks] && it.Tasks != nil || shown[layout.FieldProducts] && it.Products != nil ||
+				shown[layout.FieldLead] && it.Lead != nil || shown[layout.FieldSupport] && it.Support != nil ||
+				shown[layout.FieldDeadline] && it.Deadline != (plan.Text{}) || shown[layout.FieldTargetText] && it.TargetText != (plan.Text{})) {
+				return
+			}
 			s := saved{it: it, tasks: it.Tasks, products: it.Products, lead: it.Lead, support: it.Support,
 				deadline: it.Deadline, note: it.Note, targetText: it.TargetText}
 			undo = append(undo, s)

@@ -88,6 +88,15 @@ func writeSummary(f *excelize.File, st *styles, sheet string, p *plan.Plan, tabl
 	if err != nil {
 		return err
 	}
+	// The summary prints the rows, sections and agencies; the items
+	// without scores (every item of a plan without any, a row each) and
+	// the agencies' item codes are let go while it is written.
+	for _, a := range rep.Appendices {
+		a.NoScore, a.Percent = nil, nil
+		for i := range a.ByLead {
+			a.ByLead[i].Codes = nil
+		}
+	}
 	s, err := newSummary(f, st, sheet, summaryWidths)
 	if err != nil {
 		return err

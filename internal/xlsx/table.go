@@ -60,6 +60,9 @@ type tableRow struct {
 	tall []span
 	// item is the plan item of a data row; nil for other rows.
 	item *plan.Item
+	// lines is how many lines the row's tallest cell takes, as fitRows
+	// measured it; 0 when not measured (tableRow measures it then).
+	lines int
 }
 
 // span is a range of columns, 0-based, both ends included.

@@ -78,8 +78,10 @@ func AppendixIDs(p *plan.Plan) []string {
 // an unknown appendix id.
 func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	// Each export measures its own texts: what an earlier one remembered
-	// is let go.
+	// is let go, and what this one remembers is let go when it is laid
+	// out (not kept while it is written, nor after).
 	resetWrapMemo()
+	defer resetWrapMemo()
 	var apps []*plan.Appendix
 	for _, a := range p.Appendices {
 		if opts.Appendix == "" || a.ID.Value == opts.Appendix {
