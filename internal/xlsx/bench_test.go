@@ -8,6 +8,7 @@ import (
 
 	"github.com/parplan/parplan/internal/plan"
 	"github.com/parplan/parplan/internal/plantest"
+	"github.com/parplan/parplan/internal/validate"
 )
 
 // BenchmarkExport10000 lays out and writes a workbook with a 10,000-row
@@ -20,6 +21,31 @@ func BenchmarkExport10000(b *testing.B) {
 	b.ReportAllocs()
 	start := cpuTime()
 	for b.Loop() {
+		wb, ds, err := Build(p, Options{})
+		if err != nil || len(ds) > 0 {
+			b.Fatal(err, ds)
+		}
+		if _, err := wb.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		_ = wb.Close()
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkLoadExport10000 is the work of parplan export on the plan of
+// BenchmarkExport10000 after the file is read: loading the plan,
+// validating it, laying out and writing the workbook.
+func BenchmarkLoadExport10000(b *testing.B) {
+	data := plantest.BigYAML(10000)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		p, ds := plan.Load("big.yaml", data)
+		if p == nil || len(ds) > 0 {
+			b.Fatal(ds)
+		}
+		_ = validate.Plan(p, validate.Options{})
 		wb, ds, err := Build(p, Options{})
 		if err != nil || len(ds) > 0 {
 			b.Fatal(err, ds)

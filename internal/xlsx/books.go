@@ -42,7 +42,6 @@ func AppendixLabels(p *plan.Plan) map[string]string {
 // newBook starts an empty workbook whose first sheet is named first.
 func newBook(first string) (*Workbook, *styles, error) {
 	f := excelize.NewFile()
-	f.SetZipWriter(newSortedZip)
 	// The Normal style's font is what empty cells and column widths are
 	// measured in.
 	if err := f.SetDefaultFont(Font); err != nil {
@@ -118,7 +117,7 @@ func dateValue(p *msg.Printer, d deadline.Date) value {
 	if d.IsZero() {
 		return value{}
 	}
-	return value{num: decimal.FromInt(serialDay(d)), isNum: true, format: p.T("books.date-format")}
+	return value{numCell: &numCell{num: decimal.FromInt(serialDay(d)), format: p.T("books.date-format")}}
 }
 
 // dateCell is dateValue for the report sheet's tables.
@@ -134,7 +133,7 @@ func optValue(o plan.Opt, percent bool) value {
 	if !o.OK {
 		return value{}
 	}
-	return value{num: o.V, isNum: true, percent: percent}
+	return value{numCell: &numCell{num: o.V, percent: percent}}
 }
 
 // statusName names a status (plan.Status* or progress.NoReport) as a

@@ -59,7 +59,7 @@ func markSums(t *table, ds []validate.Discrepancy, p *msg.Printer) {
 	// mark sets c to add up the cells of items in column j, or, when
 	// the stated figure differs from their sum, to say so.
 	mark := func(c *value, j int, k plan.ScoreKey, items []*plan.Item, stated plan.Number, parent *plan.Item) {
-		if !c.isNum {
+		if c.numCell == nil {
 			return
 		}
 		var rows []int
@@ -67,7 +67,7 @@ func markSums(t *table, ds []validate.Discrepancy, p *msg.Printer) {
 		for _, it := range items {
 			e := it.Sums.Effective[k]
 			i, ok := rowOf[it]
-			if it.Percent() || !e.OK || !ok || !t.rows[i].cells[j].isNum {
+			if it.Percent() || !e.OK || !ok || t.rows[i].cells[j].numCell == nil {
 				continue
 			}
 			rows = append(rows, i)
@@ -114,13 +114,16 @@ func sumFormulas(t *table, pos sheetLayout) {
 		return
 	}
 	exact := func(v value) bool {
+		if v.numCell == nil {
+			return false
+		}
 		_, ok := cellNumber(v.num)
-		return v.isNum && ok
+		return ok
 	}
 	do := func(r *tableRow) {
 		for j := range r.cells {
 			c := &r.cells[j]
-			if len(c.sum) == 0 || !exact(*c) {
+			if c.numCell == nil || len(c.sum) == 0 || !exact(*c) {
 				continue
 			}
 			ok := true
@@ -170,7 +173,7 @@ func sumOf(col string, first int, rows []int) string {
 func addComments(f *excelize.File, sheet string, t *table, pos sheetLayout) error {
 	add := func(row int, r tableRow) error {
 		for j, c := range r.cells {
-			if c.comment == "" {
+			if c.numCell == nil || c.comment == "" {
 				continue
 			}
 			if err := f.AddComment(sheet, excelize.Comment{

@@ -107,25 +107,33 @@ func splitLongRows(t *table, room float64) {
 	limit := maxCellLines(size, room)
 	var out []tableRow
 	for _, r := range t.rows {
-		chunks := make([][]string, len(r.cells))
-		n := 1
+		var chunks [][]string
+		n, lines := 1, 1
 		for i, v := range r.cells {
 			_, _, inside := r.mergedAt(i)
-			if v.isNum || v.text == "" || inside {
+			if v.numCell != nil || v.text == "" || inside {
 				continue
 			}
-			if c := splitCell(v.text, cellWidth(t, &r, i), size, r.style.Bold, limit); len(c) > 1 {
+			c, l := splitCell(v.text, cellWidth(t, &r, i), size, r.style.Bold, limit)
+			if len(c) > 1 {
+				if chunks == nil {
+					chunks = make([][]string, len(r.cells))
+				}
 				chunks[i] = c
 				n = max(n, len(c))
 			}
+			lines = max(lines, l)
 		}
 		if n == 1 {
+			// Its height is measured: writeTable need not wrap its
+			// cells again.
+			r.lines = lines
 			out = append(out, r)
 			continue
 		}
 		head := r
 		head.cells = append([]value(nil), r.cells...)
-		head.merges, head.tall, head.down = nil, nil, n-1
+		head.merges, head.tall, head.down, head.lines = nil, nil, n-1, 0
 		rest := make([]tableRow, n-1)
 		for k := range rest {
 			rest[k] = tableRow{cells: make([]value, len(r.cells)), style: r.style}
@@ -190,10 +198,10 @@ func cellWidth(t *table, r *tableRow, i int) float64 {
 // splitCell cuts s into parts of at most limit lines each in a cell of
 // width points; one part when it fits. The parts joined with "\n" (or,
 // where a part ends inside a line of the source, with " ") give s's words
-// back in order.
-func splitCell(s string, width, size float64, bold bool, limit int) []string {
-	if wrappedLines(s, width, size, bold) <= limit {
-		return []string{s}
+// back in order; nil, with the number of lines s takes, when it fits.
+func splitCell(s string, width, size float64, bold bool, limit int) ([]string, int) {
+	if n := wrappedLines(s, width, size, bold); n <= limit {
+		return nil, n
 	}
 	// The printed lines, each marked when it starts a line of the source.
 	type line struct {
@@ -227,7 +235,7 @@ func splitCell(s string, width, size float64, bold bool, limit int) []string {
 		parts = append(parts, strings.TrimRight(b.String(), " "))
 		lines = lines[n:]
 	}
-	return parts
+	return parts, 0
 }
 
 // headerRoom is what a page keeps for the header rows repeated at its

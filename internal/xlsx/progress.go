@@ -309,5 +309,6 @@ func (r *progressReport) itemsTable() *table {
 			dateValue(p, it.DoneOn), text(it.Evidence), text(it.Note), optValue(it.Gain, false),
 		}})
 	}
+	t.fitRows()
 	return t
 }

@@ -81,7 +81,9 @@ func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 
 // writeTable writes a laid-out appendix to the (empty) sheet with the
 // stream writer: rows in order, every sheet property set before the rows
-// that the stream writer writes first.
+// that the stream writer writes first. The table's long cells are
+// already continued on rows of their own (fitRows): the formulas that
+// refer to rows were planned after that.
 func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings []Warning, err error) {
 	ncols := len(t.cols)
 	var widths []float64
@@ -89,7 +91,6 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		widths = append(widths, c.Width)
 	}
 	page := pageRows(t.layout.Orientation, widths)
-	t.fitRows()
 	pos := planRows(t)
 	t.sheet, t.at = sheet, pos
 	sumFormulas(t, pos)
@@ -101,10 +102,11 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return nil, err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	rs, err := st.rows.newRowStream(f, sheet)
 	if err != nil {
 		return nil, err
 	}
+	sw := rs.sw
 	for i, c := range t.cols {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
 			return nil, err
@@ -118,7 +120,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 		return nil, err
 	}
 
-	w := &rowWriter{sw: sw, st: st, ncols: ncols, heights: map[int]float64{}}
+	w := &rowWriter{sw: rs, st: st, ncols: ncols, heights: map[int]float64{}}
 	// Title block: each line merged across the table's width.
 	lines := []struct {
 		row  int
@@ -190,7 +192,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 	if err := addComments(f, sheet, t, pos); err != nil {
 		return nil, err
 	}
-	if err := sw.Flush(); err != nil {
+	if err := rs.Flush(); err != nil {
 		return nil, err
 	}
 	return w.warnings, nil
@@ -199,8 +201,13 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *table) (warnings 
 // tableRow writes a data or total row: each cell styled after its column
 // and the row, merged cells centred, as high as its tallest cell.
 func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error {
-	lines := 1
+	// fitRows measured most rows already.
+	lines := r.lines
 	for i, v := range r.cells {
+		if r.lines > 0 {
+			break
+		}
+		lines = max(lines, 1)
 		m, starts, inside := r.mergedAt(i)
 		if v.text == "" || inside {
 			continue
@@ -215,10 +222,11 @@ func (w *rowWriter) tableRow(row int, t *table, r tableRow, size float64) error 
 		}
 		lines = max(lines, wrappedLines(v.text, width, size, r.style.Bold))
 	}
+	lines = max(lines, 1)
 	styleOf := func(i int) cellStyle {
 		c := t.cols[i]
 		cs := cellStyle{size: size, bold: r.style.Bold, italic: r.style.Italic, align: c.Align, valign: "center", wrap: true, border: true}
-		if v := r.cells[i]; v.isNum {
+		if v := r.cells[i]; v.numCell != nil {
 			cs.numFmt = cmp.Or(v.format, numFmt(v.num, v.percent))
 		}
 		if _, starts, inside := r.mergedAt(i); starts || inside {
@@ -275,18 +283,17 @@ func pageSetup(f *excelize.File, sheet, orientation, numbers string, titleFirst,
 	})
 }
 
-// rowWriter writes rows through a stream writer with cached styles.
+// rowWriter writes rows through a row stream with cached styles.
 type rowWriter struct {
-	sw       *excelize.StreamWriter
+	sw       *rowStream
 	st       *styles
 	ncols    int
 	warnings []Warning
 	// heights are the heights set, in points, by row.
 	heights map[int]float64
-	// cells and refs are reused from row to row: the stream writer
-	// copies a row out before SetRow returns.
+	// cells are reused from row to row: the row stream encodes a row
+	// before SetRow returns.
 	cells []excelize.Cell
-	refs  []any
 }
 
 // merged writes one text across the whole width of the table.
@@ -307,20 +314,17 @@ func (w *rowWriter) merged(row int, s string, cs cellStyle, height float64) erro
 func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, height float64) error {
 	if len(w.cells) < len(vals) {
 		w.cells = make([]excelize.Cell, len(vals))
-		w.refs = make([]any, len(vals))
-		for i := range w.cells {
-			w.refs[i] = &w.cells[i]
-		}
 	}
-	cells := w.refs[:len(vals)]
+	cells := w.cells[:len(vals)]
 	for i, v := range vals {
 		id, err := w.st.id(styleOf(i))
 		if err != nil {
 			return err
 		}
-		c := excelize.Cell{StyleID: id, Formula: v.formula}
+		c := excelize.Cell{StyleID: id}
 		switch {
-		case v.isNum:
+		case v.numCell != nil:
+			c.Formula = v.formula
 			if f, exact := cellNumber(v.num); exact {
 				c.Value = f
 			} else {
@@ -335,12 +339,11 @@ func (w *rowWriter) row(row int, vals []value, styleOf func(int) cellStyle, heig
 		}
 		w.cells[i] = c
 	}
-	var opts []excelize.RowOpts
 	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: math.Min(height, maxRowHeight)})
-		w.heights[row] = math.Min(height, maxRowHeight)
+		height = math.Min(height, maxRowHeight)
+		w.heights[row] = height
 	}
-	return w.sw.SetRow(cellRef(1, row), cells, opts...)
+	return w.sw.SetRow(row, cells, height)
 }
 
 // header writes the header rows: a label per column, and over grouped

@@ -39,28 +39,29 @@ func addStored(f *excelize.File) error {
 // are left out of it (import reads them from the table): the stored plan
 // holds the rest, and each item's code, name and scores, by which import
 // pairs the rows with it.
-func writeStored(f *excelize.File, p *plan.Plan, tables []*table) error {
-	sw, err := f.NewStreamWriter(StoredSheet)
+func writeStored(f *excelize.File, st *styles, p *plan.Plan, tables []*table) error {
+	sw, err := st.rows.newRowStream(f, StoredSheet)
 	if err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{StoredHeader}); err != nil {
+	if err := sw.SetRow(1, []excelize.Cell{{Value: StoredHeader}}, 0); err != nil {
 		return err
 	}
 	restore := leaveOutPrinted(tables)
-	text := string(plan.Encode(p, "", plan.Comments{}))
+	// Bytes, not a string: converting would copy the whole plan; each
+	// piece is copied as it is written.
+	text := plan.Encode(p, "", plan.Comments{})
 	restore()
 	for row := 2; len(text) > 0; row++ {
 		// The first storedPiece characters (not bytes: a piece never
 		// splits a character).
 		n, chars := 0, 0
 		for n < len(text) && chars < storedPiece {
-			_, size := utf8.DecodeRuneInString(text[n:])
+			_, size := utf8.DecodeRune(text[n:])
 			n += size
 			chars++
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, []any{text[:n]}); err != nil {
+		if err := sw.SetRow(row, []excelize.Cell{{Value: string(text[:n])}}, 0); err != nil {
 			return err
 		}
 		text = text[n:]
@@ -77,17 +78,20 @@ func leaveOutPrinted(tables []*table) (restore func()) {
 		tasks, products, lead, support []plan.Text
 		deadline, note, targetText     plan.Text
 	}
-	n := 0
-	for _, t := range tables {
-		t.appendix.Walk(func(*plan.Item) { n++ })
-	}
-	undo := make([]saved, 0, n)
+	var undo []saved
 	for _, t := range tables {
 		shown := map[string]bool{}
 		for _, c := range t.cols {
 			shown[c.Field] = true
 		}
 		t.appendix.Walk(func(it *plan.Item) {
+			// Only the items that lose something are saved: in a plan
+			// of one-line items, none is.
+			if !(shown[layout.FieldTasks] && it.Tasks != nil || shown[layout.FieldProducts] && it.Products != nil ||
+				shown[layout.FieldLead] && it.Lead != nil || shown[layout.FieldSupport] && it.Support != nil ||
+				shown[layout.FieldDeadline] && it.Deadline != (plan.Text{}) || shown[layout.FieldTargetText] && it.TargetText != (plan.Text{})) {
+				return
+			}
 			s := saved{it: it, tasks: it.Tasks, products: it.Products, lead: it.Lead, support: it.Support,
 				deadline: it.Deadline, note: it.Note, targetText: it.TargetText}
 			undo = append(undo, s)

@@ -34,10 +34,18 @@ type cellStyle struct {
 type styles struct {
 	f   *excelize.File
 	ids map[cellStyle]int
+	// rows are the rows of the workbook's stream-written sheets, which
+	// its zip writer puts in their parts (see rowStream). They are kept
+	// here because every sheet writer has the styles at hand.
+	rows streams
 }
 
+// newStyles starts the styles of the workbook f, and sets the zip writer
+// it is saved with.
 func newStyles(f *excelize.File) *styles {
-	return &styles{f: f, ids: map[cellStyle]int{}}
+	st := &styles{f: f, ids: map[cellStyle]int{}, rows: streams{}}
+	f.SetZipWriter(st.rows.zipWriter)
+	return st
 }
 
 // id returns the style id of cs, creating the style on first use. Styles

@@ -39,7 +39,7 @@ const (
 // before it is flushed (close).
 type summary struct {
 	f     *excelize.File
-	sw    *excelize.StreamWriter
+	sw    *rowStream
 	st    *styles
 	sheet string
 	vars  map[string]string
@@ -54,19 +54,20 @@ type summary struct {
 	// printed page the rows so far take.
 	row  int
 	used float64
-	// cells are the current row's cells, by column (0-based).
-	cells []any
+	// cells are the current row's cells, by column (0-based); the zero
+	// Cell is none.
+	cells []excelize.Cell
 }
 
 // newSummary starts the sheet, its columns as wide as widths.
 func newSummary(f *excelize.File, st *styles, sheet string, widths []float64) (*summary, error) {
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := st.rows.newRowStream(f, sheet)
 	if err != nil {
 		return nil, err
 	}
 	s := &summary{f: f, sw: sw, st: st, sheet: sheet, row: 1, widths: widths, p: msg.For(msg.VI)}
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
 		}
 	}
@@ -86,6 +87,15 @@ func writeSummary(f *excelize.File, st *styles, sheet string, p *plan.Plan, tabl
 	rep, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: gap.LevelField})
 	if err != nil {
 		return err
+	}
+	// The summary prints the rows, sections and agencies; the items
+	// without scores (every item of a plan without any, a row each) and
+	// the agencies' item codes are let go while it is written.
+	for _, a := range rep.Appendices {
+		a.NoScore, a.Percent = nil, nil
+		for i := range a.ByLead {
+			a.ByLead[i].Codes = nil
+		}
 	}
 	s, err := newSummary(f, st, sheet, summaryWidths)
 	if err != nil {
@@ -139,7 +149,7 @@ func (s *summary) fit(h float64) error {
 
 // next writes the current row, h points high, and moves on to the next.
 func (s *summary) next(h float64) error {
-	if err := s.sw.SetRow(cellRef(1, s.row), s.cells, excelize.RowOpts{Height: h}); err != nil {
+	if err := s.sw.SetRow(s.row, s.cells, h); err != nil {
 		return err
 	}
 	s.cells = s.cells[:0]
@@ -200,6 +210,13 @@ var (
 // and a bold total row (its label across the first two columns) if total
 // is not nil. It returns the sheet rows of the first and last body rows.
 func (s *summary) table(heading string, header []string, rows [][]cell, total []cell) (first, last int, err error) {
+	return s.tableOf(heading, header, len(rows), func(i int) []cell { return rows[i] }, total)
+}
+
+// tableOf is table with the n body rows made one at a time by row: a
+// plan's sections are as many as its items, and their rows, all made
+// first, took more memory than the plan.
+func (s *summary) tableOf(heading string, header []string, n int, row func(i int) []cell, total []cell) (first, last int, err error) {
 	head := make([]cell, len(header))
 	for i, h := range header {
 		head[i] = txt(h)
@@ -221,21 +238,29 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 		styleOf func(int, cell) cellStyle
 		total   bool
 	}
-	lines := []line{{head, func(int, cell) cellStyle { return headerStyle }, false}}
-	for _, r := range rows {
-		lines = append(lines, line{r, body(false), false})
+	headStyle, bodyStyle, totalStyle := func(int, cell) cellStyle { return headerStyle }, body(false), body(true)
+	// line i: the header, the body rows, then the total.
+	lineAt := func(i int) line {
+		switch {
+		case i == 0:
+			return line{head, headStyle, false}
+		case i <= n:
+			return line{row(i - 1), bodyStyle, false}
+		}
+		return line{total, totalStyle, true}
 	}
+	lines := 1 + n
 	if total != nil {
-		lines = append(lines, line{total, body(true), true})
-	}
-	heights := make([]float64, len(lines))
-	sum := heightFor(wrappedLines(heading, mergedPoints(s.widths...), headingStyle.size, true), headingStyle.size)
-	for i, l := range lines {
-		heights[i] = s.height(l.cells, l.styleOf, l.total)
-		sum += heights[i]
+		lines++
 	}
 	// A table longer than a page starts on a page of its own; a shorter
-	// one prints whole, with its heading.
+	// one prints whole, with its heading: past a page, the heights of
+	// the rest do not matter here.
+	sum := heightFor(wrappedLines(heading, mergedPoints(s.widths...), headingStyle.size, true), headingStyle.size)
+	for i := 0; i < lines && sum <= summaryPageHeight; i++ {
+		l := lineAt(i)
+		sum += s.height(l.cells, l.styleOf, l.total)
+	}
 	if err := s.fit(math.Min(sum, summaryPageHeight)); err != nil {
 		return 0, 0, err
 	}
@@ -243,8 +268,9 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 		return 0, 0, err
 	}
 	// The body rows follow the header row.
-	first, last = s.row+1, s.row+len(rows)
-	for i, l := range lines {
+	first, last = s.row+1, s.row+n
+	for i := range lines {
+		l := lineAt(i)
 		cells := l.cells
 		if s.formulas {
 			cells = placed(cells, s.row, first, last)
@@ -259,7 +285,7 @@ func (s *summary) table(heading string, header []string, rows [][]cell, total []
 				return 0, 0, err
 			}
 		}
-		if err := s.next(heights[i]); err != nil {
+		if err := s.next(s.height(l.cells, l.styleOf, l.total)); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -337,7 +363,7 @@ func (s *summary) put(ref string, c cell, cs cellStyle) error {
 		out.Value = c.text
 	}
 	for len(s.cells) < col {
-		s.cells = append(s.cells, nil)
+		s.cells = append(s.cells, excelize.Cell{})
 	}
 	s.cells[col-1] = out
 	return nil
@@ -379,7 +405,10 @@ func link(t *table, i int, k plan.ScoreKey, fig plan.Opt) string {
 	for j, c := range t.cols {
 		if kk, ok := scoreKey(c.Field); ok && kk == k {
 			v := r.cells[j]
-			if _, exact := cellNumber(v.num); !v.isNum || !exact || v.percent || !v.num.Equal(fig.V) {
+			if v.numCell == nil || v.percent || !v.num.Equal(fig.V) {
+				return ""
+			}
+			if _, exact := cellNumber(v.num); !exact {
 				return ""
 			}
 			return quoteSheet(t.sheet) + "!" + cellRef(j+1, row)
@@ -749,12 +778,11 @@ func (s *summary) unscored(a *gap.Appendix, t *table, heading string) error {
 	p := s.p
 	header := []string{p.T("export.summary.col.tt"), p.T("export.summary.col.section"), p.T("export.summary.col.items"),
 		p.T("export.summary.col.with-lead"), p.T("export.summary.col.with-deadline")}
-	var rows [][]cell
-	var items, lead, deadline []plan.Opt
 	// lastRow is the last table row of each item, found once: looking
 	// each section up in all the rows was quadratic in the items.
 	var lastRow map[*plan.Item]int
-	for i, sec := range a.Sections {
+	row := func(i int) []cell {
+		sec := a.Sections[i]
 		code := sec.Code
 		if code == "" && t != nil && i < len(t.appendix.Items) {
 			// A section is a top-level item; the table numbers the
@@ -769,24 +797,28 @@ func (s *summary) unscored(a *gap.Appendix, t *table, heading string) error {
 				code = printedCode(t, j)
 			}
 		}
-		rows = append(rows, []cell{txt(code), txt(s.sectionName(code, sec.Name)), count(sec.Items), count(sec.WithLead), count(sec.WithDeadline)})
-		items, lead, deadline = append(items, rows[len(rows)-1][2].num), append(lead, rows[len(rows)-1][3].num), append(deadline, rows[len(rows)-1][4].num)
+		return []cell{txt(code), txt(s.sectionName(code, sec.Name)), count(sec.Items), count(sec.WithLead), count(sec.WithDeadline)}
 	}
-	total := func(col string, figs []plan.Opt) cell {
-		var sum decimal.Dec
-		for _, f := range figs {
-			sum = sum.Add(f.V)
+	var items, lead, deadline int64
+	for _, sec := range a.Sections {
+		items, lead, deadline = items+int64(sec.Items), lead+int64(sec.WithLead), deadline+int64(sec.WithDeadline)
+	}
+	// Each total is the sum of its column's counts, so a SUM formula
+	// gives it when the column has any (sumColumn's condition).
+	total := func(col string, sum int64) cell {
+		c := num(plan.Opt{V: decimal.FromInt(sum), OK: true})
+		if len(a.Sections) > 0 {
+			c.formula = sumColumn(col, []plan.Opt{c.num}, c.num)
 		}
-		c := num(plan.Opt{V: sum, OK: true})
-		c.formula = sumColumn(col, figs, c.num)
 		return c
 	}
-	first, last, err := s.table(heading, header, rows, []cell{txt(p.T("export.summary.total")), txt(""),
+	rows := len(a.Sections)
+	first, last, err := s.tableOf(heading, header, rows, row, []cell{txt(p.T("export.summary.total")), txt(""),
 		total("C", items), total("D", lead), total("E", deadline)})
 	if err != nil {
 		return err
 	}
-	if len(rows) > 1 {
+	if rows > 1 {
 		if err := s.charts(p.T("export.summary.chart-unscored", "Appendix", cmp.Or(a.Label, a.ID)), 40, first, last,
 			[]chartSeries{{"C", "4472C4", header[2]}}); err != nil {
 			return err

@@ -60,6 +60,9 @@ type tableRow struct {
 	tall []span
 	// item is the plan item of a data row; nil for other rows.
 	item *plan.Item
+	// lines is how many lines the row's tallest cell takes, as fitRows
+	// measured it; 0 when not measured (tableRow measures it then).
+	lines int
 }
 
 // span is a range of columns, 0-based, both ends included.
@@ -83,11 +86,18 @@ func (r *tableRow) mergedAt(i int) (m span, starts, inside bool) {
 }
 
 // value is a cell: text, or an exact number with the position in the
-// plan file it comes from (for messages about it).
+// plan file it comes from (for messages about it). The number is apart,
+// behind a pointer: most cells of a large plan are texts, and a table
+// holds every cell of the appendix at once.
 type value struct {
-	text    string
+	text string
+	// numCell is the cell's number; nil for a text or empty cell.
+	*numCell
+}
+
+// numCell is a numeric cell's figure and what goes with it.
+type numCell struct {
 	num     decimal.Dec
-	isNum   bool
 	percent bool
 	// format is the number format when it is not the one of the number's
 	// decimals: a date's, whose number is its serial day.
@@ -268,7 +278,7 @@ func noteOverScores(row *tableRow, cols []layout.Column, note string) {
 			}
 			continue
 		}
-		if row.cells[i].isNum {
+		if row.cells[i].numCell != nil {
 			return
 		}
 		if first < 0 {
@@ -308,14 +318,14 @@ func cellValue(l *layout.Layout, a *plan.Appendix, it *plan.Item, field, code st
 		if it.Percent() {
 			// A percentage is the item's own; children are never summed.
 			if s := it.Scores.Get(k); s.Given {
-				return value{num: s.Value, isNum: true, percent: true, pos: s.Pos}
+				return value{numCell: &numCell{num: s.Value, percent: true, pos: s.Pos}}
 			}
 			return value{}
 		}
 		// A parent that states no score shows the sum of its children,
 		// which is what the plan format says it is.
 		if e := it.Sums.Effective[k]; e.OK {
-			return value{num: e.V, isNum: true, pos: scorePos(it.Scores.Get(k), it.Pos)}
+			return value{numCell: &numCell{num: e.V, pos: scorePos(it.Scores.Get(k), it.Pos)}}
 		}
 		return value{}
 	case layout.FieldTargetText:
@@ -385,7 +395,7 @@ func totalAndNote(a *plan.Appendix, l *layout.Layout, cols []layout.Column, v ma
 		}
 		k := map[string]plan.ScoreKey{layout.FieldMax: plan.Max, layout.FieldAchieved: plan.Achieved, layout.FieldTarget: plan.Target}[c.Field]
 		if tot[k].OK {
-			row.cells[i] = value{num: tot[k].V, isNum: true, pos: a.Pos}
+			row.cells[i] = value{numCell: &numCell{num: tot[k].V, pos: a.Pos}}
 			if a.Total != nil {
 				row.cells[i].pos = scorePos(a.Total.Get(k), a.Total.Pos)
 			}

@@ -78,8 +78,10 @@ func AppendixIDs(p *plan.Plan) []string {
 // an unknown appendix id.
 func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	// Each export measures its own texts: what an earlier one remembered
-	// is let go.
+	// is let go, and what this one remembers is let go when it is laid
+	// out (not kept while it is written, nor after).
 	resetWrapMemo()
+	defer resetWrapMemo()
 	var apps []*plan.Appendix
 	for _, a := range p.Appendices {
 		if opts.Appendix == "" || a.ID.Value == opts.Appendix {
@@ -110,7 +112,6 @@ func Build(p *plan.Plan, opts Options) (*Workbook, []diag.Diagnostic, error) {
 	}
 
 	f := excelize.NewFile()
-	f.SetZipWriter(newSortedZip)
 	wb := &Workbook{f: f}
 	if err := wb.fill(p, tables, opts); err != nil {
 		_ = f.Close()
@@ -150,7 +151,12 @@ func (wb *Workbook) fill(p *plan.Plan, tables []*table, opts Options) error {
 	if err := writeSummary(f, st, SummarySheet, p, tables, opts); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	if err := writeStored(f, p, tables); err != nil {
+	// The tables' rows are on their sheets and in the summary: let them
+	// go before the stored plan, the last and largest part to build.
+	for _, t := range tables {
+		t.rows, t.total = nil, nil
+	}
+	if err := writeStored(f, st, p, tables); err != nil {
 		return fmt.Errorf("stored plan: %w", err)
 	}
 	// The first sheet, renamed from excelize's Sheet1, is the active one.

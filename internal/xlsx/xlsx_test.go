@@ -366,7 +366,7 @@ func checkRow(t *testing.T, f *excelize.File, sheet string, tab *table, row int,
 		got := cellText(t, f, sheet, ref)
 		typ, _ := f.GetCellType(sheet, ref)
 		switch {
-		case v.isNum:
+		case v.numCell != nil:
 			// A number: stored as a number, shown with the digits written.
 			raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 			fl, err := strconv.ParseFloat(raw, 64)
