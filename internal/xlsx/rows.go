@@ -318,27 +318,29 @@ func appendEscaped(b []byte, s string, escapeNewline bool) []byte {
 		var esc string
 		width := 1
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"':
+			switch c {
+			case '"':
 				esc = "&#34;"
-			case c == '\'':
+			case '\'':
 				esc = "&#39;"
-			case c == '&':
+			case '&':
 				esc = "&amp;"
-			case c == '<':
+			case '<':
 				esc = "&lt;"
-			case c == '>':
+			case '>':
 				esc = "&gt;"
-			case c == '\t':
+			case '\t':
 				esc = "&#x9;"
-			case c == '\n':
+			case '\n':
 				if escapeNewline {
 					esc = "&#xA;"
 				}
-			case c == '\r':
+			case '\r':
 				esc = "&#xD;"
-			case c < 0x20:
-				esc = "\uFFFD"
+			default:
+				if c < 0x20 {
+					esc = "\uFFFD"
+				}
 			}
 		} else {
 			var r rune

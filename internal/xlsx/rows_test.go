@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"hash/crc32"
 	"strings"
 	"testing"
@@ -113,6 +114,23 @@ func TestCRC32Combine(t *testing.T) {
 		a, b := data[:cut], data[cut:]
 		if got, want := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))), crc32.ChecksumIEEE(data); got != want {
 			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
+	}
+}
+
+// TestAppendEscaped: appendEscaped escapes as xml.EscapeText does, and
+// keeps line breaks raw when asked.
+func TestAppendEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", "Sở Nội vụ", "a<b>&\"'", "tab\tcr\rlf\n", "ctl \x01\x1f", "bad \xff\xfe", "non \uFFFE\uFFFF", "surrogate \xed\xa0\x80", "\uFFFD"} {
+		var want bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendEscaped(nil, s, true)); got != want.String() {
+			t.Errorf("appendEscaped(%q, true) = %q, xml.EscapeText gives %q", s, got, want.String())
+		}
+		if got, want := string(appendEscaped(nil, s, false)), strings.ReplaceAll(want.String(), "&#xA;", "\n"); got != want {
+			t.Errorf("appendEscaped(%q, false) = %q, want %q", s, got, want)
 		}
 	}
 }
