@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -264,6 +265,9 @@ func Scalar(s string) string {
 	if plainSafe(s) {
 		return s
 	}
+	if q, ok := numberLed(s); ok {
+		return q
+	}
 	if strings.ContainsFunc(s, unusualBreak) {
 		// yaml.Marshal writes them raw, and the loader refuses them
 		// raw: they are escaped in double quotes.
@@ -282,15 +286,20 @@ func Scalar(s string) string {
 // or trailing ":", no leading or trailing space, and is no word YAML
 // reads as a boolean or null. Anything else goes through yaml.Marshal.
 func plainSafe(s string) bool {
-	if s == "" || s != strings.TrimSpace(s) || strings.HasSuffix(s, ":") ||
+	if s == "" || !unicode.IsLetter(firstRune(s)) {
+		return false
+	}
+	return plainRest(s)
+}
+
+// plainRest is plainSafe's check of s past its first character.
+func plainRest(s string) bool {
+	if s != strings.TrimSpace(s) || strings.HasSuffix(s, ":") ||
 		strings.Contains(s, ": ") || strings.Contains(s, " #") {
 		return false
 	}
-	for i, r := range s {
-		if i == 0 && !unicode.IsLetter(r) {
-			return false
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff || r == '\u2028' || r == '\u2029' {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 	}
@@ -299,4 +308,45 @@ func plainSafe(s string) bool {
 		return false
 	}
 	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// numberLed writes, as yaml.Marshal would, the texts that start with a
+// number: a code ("1.2" quoted, since YAML reads it as a number; "2.1.1"
+// plain) and a name led by its number ("1 Nội dung…", plain). yaml.Marshal
+// costs a new emitter for each scalar, and a plan of 100,000 such names
+// spent most of its export there. ok is false for anything else;
+// FuzzNumberLed checks each answer against yaml.Marshal.
+func numberLed(s string) (q string, ok bool) {
+	lead, rest, spaced := strings.Cut(s, " ")
+	if lead == "" || lead[0] < '0' || lead[0] > '9' {
+		return "", false
+	}
+	dots := 0
+	for i := 0; i < len(lead); i++ {
+		switch c := lead[i]; {
+		case c == '.':
+			dots++
+		case c < '0' || c > '9':
+			return "", false
+		}
+	}
+	switch {
+	case !spaced && len(s) > 30:
+		// A number past float64's range is text to yaml.v3: leave it to
+		// yaml.Marshal.
+		return "", false
+	case !spaced && dots <= 1:
+		// An integer or a decimal to YAML.
+		return `"` + s + `"`, true
+	case !spaced:
+		return s, true
+	case rest != "" && plainRest(s):
+		return s, true
+	}
+	return "", false
 }

@@ -108,3 +108,25 @@ func TestScalarUnusualBreaks(t *testing.T) {
 		t.Errorf("the plan changed in the round trip:\n%s", out)
 	}
 }
+
+// FuzzNumberLed: numberLed writes what yaml.Marshal writes, wherever it
+// answers at all, and so does plainSafe.
+func FuzzNumberLed(f *testing.F) {
+	for _, s := range []string{"1", "1.1", "2.1.1", "01", "08", "1.", ".5", "1..2", "12.9045", "1 Nội dung",
+		"1.2 Tên", "1 x ", "1 #a", "1 a:", "1 a: b", "1 [a]", "9999999999999999999999", "1 \u2028", "1\tx", "Sở Nội vụ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, err := yaml.Marshal(s)
+		if err != nil {
+			return
+		}
+		want := strings.TrimSuffix(string(out), "\n")
+		if q, ok := numberLed(s); ok && q != want {
+			t.Errorf("numberLed(%q) = %q, yaml.Marshal writes %q", s, q, want)
+		}
+		if plainSafe(s) && s != want {
+			t.Errorf("plainSafe(%q), yaml.Marshal writes %q", s, want)
+		}
+	})
+}
