@@ -37,12 +37,36 @@ const fastMaxDepth = 200
 // false when data is outside the subset it reads: the caller must then
 // use yaml.v3.
 func fastParse(data []byte) (doc *yaml.Node, ok bool) {
+	doc, _, ok = newFastParser(data, fastMaxDepth, false)
+	return doc, ok
+}
+
+// fastParseDeferred is fastParse for the loader, which reads a plan one
+// list entry at a time. The entries of a list under an "items" key
+// (outside such an entry) are parsed, to know the file is inside the
+// subset, and then let go: each stands as a node of its kind and
+// position, without content, and p.entry parses it again when the
+// loader comes to it (deferredEntries). The tree and the plan are then
+// never both whole at once: a 4 MB plan of 10,000 items held a 35 MB
+// tree until its last item was read.
+//
+// No node is nested deeper than maxDepth, or ok is false: the loader's
+// depth check cannot see into the entries let go.
+func fastParseDeferred(data []byte, maxDepth int) (doc *yaml.Node, p *fastParser, ok bool) {
+	return newFastParser(data, min(maxDepth-1, fastMaxDepth), true)
+}
+
+// newFastParser parses data, following collections maxDepth deep.
+func newFastParser(data []byte, maxDepth int, deferring bool) (doc *yaml.Node, fp *fastParser, ok bool) {
 	if !fastPrescan(data) {
-		return nil, false
+		return nil, nil, false
 	}
-	p := &fastParser{data: data, src: string(data), line: 1, colStart: -1}
+	p := &fastParser{data: data, src: string(data), line: 1, colStart: -1, maxDepth: maxDepth, deferKey: -1}
+	if deferring {
+		p.deferred = map[*yaml.Node]*deferredList{}
+	}
 	if p.nextContent() != 0 {
-		return nil, false // empty, or a root that is indented
+		return nil, nil, false // empty, or a root that is indented
 	}
 	var root *yaml.Node
 	if p.isEntry(p.pos) {
@@ -51,14 +75,57 @@ func fastParse(data []byte) (doc *yaml.Node, ok bool) {
 		root, ok = p.blockMap(0, nil)
 	}
 	if !ok || p.ind != -1 {
-		return nil, false
+		return nil, nil, false
 	}
 	// yaml.v3 places an implicit document at its first token, which is
 	// the start of the root collection.
 	doc = p.node(yaml.DocumentNode, "", root.Line, root.Column)
 	doc.Content = p.children([]*yaml.Node{root})
-	return doc, true
+	p.stack = nil
+	return doc, p, true
 }
+
+// fastState is where a deferred entry's "-" is: the parser's cursor as
+// it stood there.
+type fastState struct{ pos, line, lineStart, ind int }
+
+// deferredList is a list whose entries were let go: where each starts,
+// the 0-based column of its "-" and how deep the list is nested.
+type deferredList struct {
+	states     []fastState
+	col, depth int
+}
+
+// deferredEntries returns how to parse again the entries of seq, or nil
+// for a list parsed whole.
+func (p *fastParser) deferredEntries(seq *yaml.Node) *deferredList {
+	if p == nil || p.deferred == nil {
+		return nil
+	}
+	return p.deferred[seq]
+}
+
+// reparse parses again entry i of the deferred list l, which stands as
+// stub. It gives the node the first parse gave; ok is false only if it
+// does not, a bug the loader recovers from by reading the file with
+// yaml.v3.
+func (p *fastParser) reparse(l *deferredList, i int, stub *yaml.Node) (*yaml.Node, bool) {
+	if reparseFails {
+		return nil, false
+	}
+	st := l.states[i]
+	p.pos, p.line, p.lineStart, p.ind = st.pos, st.line, st.lineStart, st.ind
+	p.colStart, p.depth = -1, l.depth
+	n, ok := p.ownEntry(l.col)
+	p.pop(0)
+	if !ok || n.Kind != stub.Kind || n.Line != stub.Line || n.Column != stub.Column {
+		return nil, false
+	}
+	return n, true
+}
+
+// reparseFails is set by a test, to check that the loader recovers.
+var reparseFails = false
 
 // fastParser is a cursor over the file. Between lines, pos is at the
 // first character of the next line holding a token and ind is its
@@ -87,15 +154,45 @@ type fastParser struct {
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
 	stack []*yaml.Node // children being collected
+
+	// maxDepth is the deepest nesting of collections followed.
+	maxDepth int
+
+	// deferred holds, for each list whose entries were let go (see
+	// fastParseDeferred), where its entries start; nil when none are.
+	// deferKey is the depth of the mapping whose "items" value is being
+	// parsed, -1 when none; inDeferred is set while an entry to let go
+	// is parsed, whose own lists are parsed whole. An entry's nodes are
+	// cut from chunks of their own (entryNodes, entryPtrs), so that no
+	// node that stays shares a chunk with them.
+	deferred   map[*yaml.Node]*deferredList
+	deferKey   int
+	inDeferred bool
+	// nodeChunk and ptrChunk are the sizes of the next chunks, 0 for the
+	// largest; each deferred entry starts small chunks of its own, as a
+	// chunk shared by two entries would keep both alive, and with them,
+	// one by one, every entry of the list.
+	nodeChunk, ptrChunk int
 }
 
 func (p *fastParser) node(kind yaml.Kind, tag string, line, col int) *yaml.Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]yaml.Node, 128)
+		p.nodes = make([]yaml.Node, p.grow(&p.nodeChunk, 128))
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
 	n.Kind, n.Tag, n.Line, n.Column = kind, tag, line, col
+	return n
+}
+
+// grow returns the size of the next chunk, and doubles *size up to max;
+// 0 stands for max.
+func (p *fastParser) grow(size *int, max int) int {
+	n := *size
+	if n == 0 {
+		return max
+	}
+	*size = min(2*n, max)
 	return n
 }
 
@@ -110,7 +207,7 @@ func (p *fastParser) children(kids []*yaml.Node) []*yaml.Node {
 		return append([]*yaml.Node(nil), kids...)
 	}
 	if len(p.ptrs) < n {
-		p.ptrs = make([]*yaml.Node, 1024)
+		p.ptrs = make([]*yaml.Node, max(n, p.grow(&p.ptrChunk, 1024)))
 	}
 	s := p.ptrs[:n:n]
 	p.ptrs = p.ptrs[n:]
@@ -205,7 +302,7 @@ func (p *fastParser) blockNode(ind int) (*yaml.Node, bool) {
 // blockMap parses a block mapping whose keys are at 0-based column col,
 // the first of them at p.pos or, in "- key: value", already read as key.
 func (p *fastParser) blockMap(col int, key *yaml.Node) (*yaml.Node, bool) {
-	if p.depth++; p.depth > fastMaxDepth {
+	if p.depth++; p.depth > p.maxDepth {
 		return nil, false
 	}
 	defer func() { p.depth-- }()
@@ -225,7 +322,11 @@ func (p *fastParser) blockMap(col int, key *yaml.Node) (*yaml.Node, bool) {
 		if m == nil {
 			m = p.node(yaml.MappingNode, tagMap, key.Line, key.Column)
 		}
+		if p.deferred != nil && !p.inDeferred && key.Value == "items" {
+			p.deferKey = p.depth
+		}
 		v, ok := p.value(col)
+		p.deferKey = -1
 		if !ok {
 			return nil, false
 		}
@@ -239,8 +340,15 @@ func (p *fastParser) blockMap(col int, key *yaml.Node) (*yaml.Node, bool) {
 		}
 	}
 	m.Content = p.children(p.stack[mark:])
-	p.stack = p.stack[:mark]
+	p.pop(mark)
 	return m, true
+}
+
+// pop drops the children collected above mark, clearing them: a stale
+// pointer would keep a deferred entry alive.
+func (p *fastParser) pop(mark int) {
+	clear(p.stack[mark:])
+	p.stack = p.stack[:mark]
 }
 
 // value parses a mapping's value, p.pos just past the key's ":".
@@ -272,51 +380,25 @@ func (p *fastParser) value(col int) (*yaml.Node, bool) {
 
 // blockSeq parses a block list whose "-" are at 0-based column col.
 func (p *fastParser) blockSeq(col int) (*yaml.Node, bool) {
-	if p.depth++; p.depth > fastMaxDepth {
+	deferring := p.deferKey >= 0 && p.deferKey == p.depth
+	p.deferKey = -1
+	if p.depth++; p.depth > p.maxDepth {
 		return nil, false
 	}
 	defer func() { p.depth-- }()
-	d := p.data
 	mark := len(p.stack)
 	s := p.node(yaml.SequenceNode, tagSeq, p.line, col+1)
+	var states []fastState
 	for {
 		// p.pos is at the "-".
-		i := p.pos + 1
-		for i < len(d) && d[i] == ' ' {
-			i++
-		}
 		var v *yaml.Node
 		var ok bool
-		switch {
-		case i == len(d) || d[i] == '\n' || d[i] == '#':
-			// An empty entry is placed just past the "-".
-			line := p.line
-			if !p.endLine(p.pos + 1) {
-				return nil, false
-			}
-			if p.ind > col {
-				v, ok = p.blockNode(p.ind)
-			} else {
-				v, ok = p.node(yaml.ScalarNode, tagNull, line, col+2), true
-			}
-		case p.isEntry(i):
-			return nil, false // "- - x"
-		default:
-			p.pos = i
-			if c := d[i]; c == '"' || c == '\'' || fastPlainStart(d, i, false) {
-				k, end, isKey, sok := p.inlineScalar()
-				if !sok {
-					return nil, false
-				}
-				if isKey {
-					p.pos = end + 1
-					v, ok = p.blockMap(i-p.lineStart, k)
-				} else {
-					v, ok = k, p.endLine(end)
-				}
-			} else {
-				v, ok = p.inlineValue(col)
-			}
+		if deferring {
+			st := fastState{p.pos, p.line, p.lineStart, p.ind}
+			v, ok = p.deferredEntry(col)
+			states = append(states, st)
+		} else {
+			v, ok = p.entry(col)
 		}
 		if !ok {
 			return nil, false
@@ -330,9 +412,81 @@ func (p *fastParser) blockSeq(col int) (*yaml.Node, bool) {
 		}
 		break
 	}
-	s.Content = p.children(p.stack[mark:])
-	p.stack = p.stack[:mark]
+	if deferring {
+		// The list stays while its entries are read: its own slice,
+		// not a chunk shared with entries.
+		s.Content = append([]*yaml.Node(nil), p.stack[mark:]...)
+		p.deferred[s] = &deferredList{states: states, col: col, depth: p.depth}
+	} else {
+		s.Content = p.children(p.stack[mark:])
+	}
+	p.pop(mark)
 	return s, true
+}
+
+// deferredEntry parses the entry at p.pos with nodes of its own and
+// returns a node that stands for it: its kind and position, without its
+// content (a scalar entry is kept whole).
+func (p *fastParser) deferredEntry(col int) (*yaml.Node, bool) {
+	nodes, ptrs := p.nodes, p.ptrs
+	v, ok := p.ownEntry(col)
+	p.nodes, p.ptrs, p.nodeChunk, p.ptrChunk = nodes, ptrs, 0, 0
+	if !ok {
+		return nil, false
+	}
+	stub := p.node(v.Kind, v.Tag, v.Line, v.Column)
+	stub.Style = v.Style
+	if v.Kind == yaml.ScalarNode {
+		stub.Value = v.Value
+	}
+	return stub, true
+}
+
+// ownEntry parses the entry at p.pos as a deferred entry, in chunks of
+// its own.
+func (p *fastParser) ownEntry(col int) (*yaml.Node, bool) {
+	p.nodes, p.ptrs, p.nodeChunk, p.ptrChunk = nil, nil, 4, 16
+	p.inDeferred = true
+	v, ok := p.entry(col)
+	p.inDeferred = false
+	return v, ok
+}
+
+// entry parses the list entry whose "-" is at p.pos, in a list whose
+// "-" are at 0-based column col.
+func (p *fastParser) entry(col int) (*yaml.Node, bool) {
+	d := p.data
+	i := p.pos + 1
+	for i < len(d) && d[i] == ' ' {
+		i++
+	}
+	switch {
+	case i == len(d) || d[i] == '\n' || d[i] == '#':
+		// An empty entry is placed just past the "-".
+		line := p.line
+		if !p.endLine(p.pos + 1) {
+			return nil, false
+		}
+		if p.ind > col {
+			return p.blockNode(p.ind)
+		}
+		return p.node(yaml.ScalarNode, tagNull, line, col+2), true
+	case p.isEntry(i):
+		return nil, false // "- - x"
+	}
+	p.pos = i
+	if c := d[i]; c == '"' || c == '\'' || fastPlainStart(d, i, false) {
+		k, end, isKey, ok := p.inlineScalar()
+		if !ok {
+			return nil, false
+		}
+		if isKey {
+			p.pos = end + 1
+			return p.blockMap(i-p.lineStart, k)
+		}
+		return k, p.endLine(end)
+	}
+	return p.inlineValue(col)
 }
 
 // inlineValue parses the value that follows a key or a "- " on its line,

@@ -141,7 +141,7 @@ func unescape(d []byte, i int, buf []byte) ([]byte, int, bool) {
 // Its plain scalars are those surely read alike: no ":" but the one
 // after a key, no "#", "?", empty entry or trailing ",".
 func (p *fastParser) flow(i int) (*yaml.Node, int, bool) {
-	if p.depth++; p.depth > fastMaxDepth {
+	if p.depth++; p.depth > p.maxDepth {
 		return nil, 0, false
 	}
 	defer func() { p.depth-- }()
@@ -204,7 +204,7 @@ func (p *fastParser) flow(i int) (*yaml.Node, int, bool) {
 		}
 	}
 	n.Content = p.children(p.stack[mark:])
-	p.stack = p.stack[:mark]
+	p.pop(mark)
 	return n, i, true
 }
 

@@ -90,6 +90,15 @@ func checkFast(t *testing.T, name string, data []byte) bool {
 	if err := sameNode(got, want, name); err != nil {
 		t.Fatalf("%s\n%q", err, head(data))
 	}
+	// The loader's parse, its entries let go and parsed again, gives
+	// the same tree.
+	deferred, ok := plan.FastParseDeferred(data)
+	if !ok {
+		t.Fatalf("%s: fastParse is sure, not with entries deferred\n%q", name, head(data))
+	}
+	if err := sameNode(deferred, want, name+" (deferred)"); err != nil {
+		t.Fatalf("%s\n%q", err, head(data))
+	}
 	return true
 }
 
@@ -508,6 +517,14 @@ func TestFastYAMLLoader(t *testing.T) {
 	load := func(name string, data []byte, fast bool) (p, r result) {
 		plan.SetFastYAML(fast)
 		defer plan.SetFastYAML(true)
+		// Every file is read with its entries deferred, as large ones are.
+		defer plan.SetDeferAbove(plan.SetDeferAbove(0))
+		if fast && len(data)%2 == 1 {
+			// Half the files: the loader recovers when an entry it let
+			// go fails to parse again, reading the file with yaml.v3.
+			plan.SetReparseFails(true)
+			defer plan.SetReparseFails(false)
+		}
 		// Positions included: the diagnostics of validate come from them.
 		pl, ds := plan.Load(name, data)
 		rep, rds := plan.LoadReport(name, data)

@@ -68,24 +68,51 @@ func LoadWithLimits(file string, data []byte, lim Limits) (p *Plan, ds []diag.Di
 				Rule: RuleYAMLSyntax, Msg: msg.New("load.parser-panic", "Err", fmt.Sprint(r))})
 		}
 	}()
-	root := d.parse(data)
-	if root == nil {
+	p = d.load(data)
+	if d.redo {
+		// The fast parser did not give again an entry it gave before:
+		// read the file with yaml.v3, as if it had never been tried.
+		d = &decoder{file: file, lim: lim, noFast: true}
+		p = d.load(data)
+	}
+	if p == nil {
 		return nil, d.diags
 	}
-	p = &Plan{File: file}
-	d.plan(root, p)
 	for _, a := range p.Appendices {
 		a.Compute()
 	}
 	return p, d.diags
 }
 
+// load decodes data into a plan, or returns nil after reporting why
+// there is none.
+func (d *decoder) load(data []byte) *Plan {
+	root := d.parse(data)
+	if root == nil {
+		return nil
+	}
+	p := &Plan{File: d.file}
+	d.plan(root, p)
+	return p
+}
+
+// deferAbove is the size of file from which the loader reads the
+// entries of a list one at a time (fastParseDeferred): below it, the
+// tree is small and parsing each entry twice is the larger cost.
+var deferAbove = 512 << 10
+
 type decoder struct {
-	file      string
-	lim       Limits
-	diags     []diag.Diagnostic
-	nodes     int
-	itemCount int // items read so far, against Limits.MaxItems
+	file string
+	lim  Limits
+	// fp is the fast parser of the file, which parses the entries it let
+	// go (fastParseDeferred) as the decoder comes to them; nil when the
+	// file was read by yaml.v3. redo is set if one fails to parse again,
+	// and noFast on the second reading that follows.
+	fp           *fastParser
+	redo, noFast bool
+	diags        []diag.Diagnostic
+	nodes        int
+	itemCount    int // items read so far, against Limits.MaxItems
 	// stopped is set once a limit is hit: nothing more is read.
 	stopped bool
 
@@ -194,7 +221,11 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	}
 	var doc *yaml.Node
 	ok := false
-	if useFastYAML {
+	switch {
+	case !useFastYAML || d.noFast:
+	case len(data) >= deferAbove:
+		doc, d.fp, ok = fastParseDeferred(data, d.lim.MaxDepth)
+	default:
 		doc, ok = fastParse(data)
 	}
 	if !ok {
@@ -725,9 +756,17 @@ func (d *decoder) sequence(n *yaml.Node, what msg.Message, fn func(i int, n *yam
 		d.report(posOf(n), RuleWrongType, m("load.not-list", "What", what, "Kind", kindText(n)))
 		return
 	}
+	deferred := d.fp.deferredEntries(n)
 	for i, c := range n.Content {
 		if d.stopped {
 			return
+		}
+		if deferred != nil {
+			var ok bool
+			if c, ok = d.fp.reparse(deferred, i, c); !ok {
+				d.redo, d.stopped = true, true
+				return
+			}
 		}
 		fn(i, c)
 		if d.drop {

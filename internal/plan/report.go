@@ -76,15 +76,27 @@ func LoadReport(file string, data []byte) (r *Report, ds []diag.Diagnostic) {
 				Rule: RuleYAMLSyntax, Msg: msg.New("load.parser-panic", "Err", fmt.Sprint(x))})
 		}
 	}()
+	r = d.loadReport(data)
+	if d.redo {
+		// As in LoadWithLimits.
+		d = &decoder{file: file, lim: DefaultLimits, noFast: true}
+		r = d.loadReport(data)
+	}
+	return r, d.diags
+}
+
+// loadReport decodes data into a report, or returns nil after reporting
+// why there is none.
+func (d *decoder) loadReport(data []byte) *Report {
 	root := d.parse(data)
 	if root == nil {
-		return nil, d.diags
+		return nil
 	}
-	r = &Report{File: file, Pos: posOf(root)}
+	r := &Report{File: d.file, Pos: posOf(root)}
 	d.mapping(root, m("subj.file"), []field{
 		{name: "progress", required: true, decode: func(n *yaml.Node) { d.report1(n, r) }},
 	})
-	return r, d.diags
+	return r
 }
 
 func (d *decoder) report1(n *yaml.Node, r *Report) {
