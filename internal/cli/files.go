@@ -122,6 +122,7 @@ func readPlan(ios *IO, file string) (*plan.Plan, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, failure("cli.file-error", "File", file, "Err", err)
 	}
+	budgetMemory(len(data))
 	p, ok := loadPlan(ios, displayName(file), data, msg.New("cli.not-a-plan", "File", displayName(file), "Arg", file))
 	if !ok {
 		return nil, nil, reported(ExitProblems)

@@ -89,6 +89,10 @@ type Options struct {
 	// win them back (Appendix.Recoverable); Top then cuts that ranking,
 	// not the rows.
 	Recoverable bool
+	// NoItemLists leaves Appendix.NoScore and Appendix.Percent empty, for
+	// a caller that prints neither (the export's summary): in a plan of
+	// 100,000 items without scores they are a row each.
+	NoItemLists bool
 }
 
 // Report is the gap analysis of a plan.
@@ -288,6 +292,9 @@ func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue, set 
 	}
 	var counts [4]int
 	a.Walk(func(it *plan.Item) { counts[kind(it, rows[it])]++ })
+	if opts.NoItemLists {
+		counts[percent], counts[noScore] = 0, 0
+	}
 	all := make([]Row, 0, counts[scored])
 	if counts[percent] > 0 {
 		ga.Percent = make([]Row, 0, counts[percent])
@@ -303,9 +310,13 @@ func analyzeAppendix(a *plan.Appendix, opts Options, cat *agency.Catalogue, set 
 		row := rows[it]
 		switch kind(it, row) {
 		case percent:
-			ga.Percent = append(ga.Percent, row)
+			if !opts.NoItemLists {
+				ga.Percent = append(ga.Percent, row)
+			}
 		case noScore:
-			ga.NoScore = append(ga.NoScore, row)
+			if !opts.NoItemLists {
+				ga.NoScore = append(ga.NoScore, row)
+			}
 		case scored:
 			all = append(all, row)
 		}

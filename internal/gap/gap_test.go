@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -295,5 +296,30 @@ func TestGeneratedScales(t *testing.T) {
 	// 4.4 times the items; allow some constant overhead, not 16 times.
 	if ratio := nl / ns; ratio > 6 {
 		t.Errorf("allocations grew %.1f× for 4× the items", ratio)
+	}
+}
+
+// TestNoItemLists: NoItemLists leaves out the items without scores and
+// the percentages, and nothing else.
+func TestNoItemLists(t *testing.T) {
+	for _, path := range []string{"plans/hagiang-2021.yaml", "plans/gialai-2023.yaml"} {
+		p := load(t, path)
+		full := analyze(t, p, Options{Level: LevelField})
+		lean := analyze(t, p, Options{Level: LevelField, NoItemLists: true})
+		left := 0
+		for i, a := range full.Appendices {
+			b := lean.Appendices[i]
+			left += len(a.NoScore) + len(a.Percent)
+			if len(b.NoScore)+len(b.Percent) > 0 {
+				t.Errorf("%s: NoItemLists kept %d items without scores, %d percentages", path, len(b.NoScore), len(b.Percent))
+			}
+			a.NoScore, a.Percent, b.NoScore, b.Percent = nil, nil, nil, nil
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("%s: NoItemLists changed more than the two lists:\n%+v\n%+v", path, a, b)
+			}
+		}
+		if left == 0 {
+			t.Errorf("%s: the test needs items without scores or percentages", path)
+		}
 	}
 }

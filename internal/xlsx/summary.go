@@ -84,15 +84,14 @@ func (s *summary) close() error { return s.sw.Flush() }
 // formulas, those of a field are references to its row in the
 // appendix's sheet (tables), the differences and totals formulas.
 func writeSummary(f *excelize.File, st *styles, sheet string, p *plan.Plan, tables []*table, opts Options) error {
-	rep, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: gap.LevelField})
+	// The summary prints the rows, sections and agencies, not the items
+	// without scores (every item of a plan without any, a row each); the
+	// agencies' item codes are let go while it is written.
+	rep, err := gap.Analyze(p, gap.Options{Appendix: opts.Appendix, Level: gap.LevelField, NoItemLists: true})
 	if err != nil {
 		return err
 	}
-	// The summary prints the rows, sections and agencies; the items
-	// without scores (every item of a plan without any, a row each) and
-	// the agencies' item codes are let go while it is written.
 	for _, a := range rep.Appendices {
-		a.NoScore, a.Percent = nil, nil
 		for i := range a.ByLead {
 			a.ByLead[i].Codes = nil
 		}
