@@ -243,7 +243,8 @@ func splitCell(s string, width, size float64, bold bool, limit int) ([]string, i
 const headerRoom = 120
 
 // breakPages paginates a written table and sets its page breaks: a
-// heading row, the header and the title block never end a page.
+// heading row, the header and the title block never end a page, nor
+// does the total or the blank row above the note.
 func breakPages(f *excelize.File, sheet string, t *table, pos sheetLayout, set map[int]float64, page float64) error {
 	heights := make([]float64, pos.last)
 	for r := range heights {
@@ -252,8 +253,17 @@ func breakPages(f *excelize.File, sheet string, t *table, pos sheetLayout, set m
 			heights[r] = h
 		}
 	}
+	// The note under the table never stands alone on a page: the total
+	// and the blank row above it go with it.
+	tail := pos.last + 1
+	if pos.note > 0 {
+		tail = pos.note - 1
+		if pos.total > 0 {
+			tail = pos.total
+		}
+	}
 	keep := func(row int) bool {
-		if row < pos.dataFirst {
+		if row < pos.dataFirst || row >= tail {
 			return true
 		}
 		i := row - pos.dataFirst

@@ -135,6 +135,9 @@ func TestPageBreaks(t *testing.T) {
 					if used > page {
 						t.Errorf("page of rows %d–%d is %.1f pt high, more than the %.1f a page holds", start, b-1, used, page)
 					}
+					if pos.note > 0 && b == pos.note || pos.note > 0 && pos.total > 0 && b == pos.total+1 {
+						t.Errorf("the note under the table starts a page (break at row %d)", b)
+					}
 					if b <= pos.last && (heading(b-1) || b-1 < pos.dataFirst) {
 						t.Errorf("page of rows %d–%d ends on a heading: %q", start, b-1, cellText(t, f, sheet, cellRef(2, b-1)))
 					}
