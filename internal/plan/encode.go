@@ -282,7 +282,8 @@ func Scalar(s string) string {
 
 // plainSafe reports, cheaply and conservatively, whether s can be written
 // as a plain YAML scalar that reads back as the same text: it starts with
-// a letter, holds no line break, tab or control character, no ": ", " #"
+// a letter, holds no line break, tab or control character, nothing
+// yaml.v3 escapes (U+FEFF, U+FFFE, U+FFFF, anything past U+FFFF), no ": ", " #"
 // or trailing ":", no leading or trailing space, and is no word YAML
 // reads as a boolean or null. Anything else goes through yaml.Marshal.
 func plainSafe(s string) bool {
@@ -299,7 +300,7 @@ func plainRest(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff || r == '\u2028' || r == '\u2029' {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff || r == 0xfffe || r == 0xffff || r > 0xffff || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 	}
