@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -110,7 +111,7 @@ func generateCatalogue(dir string) ([]byte, error) {
 			return nil, fmt.Errorf("no %s catalogue in %s", l, dir)
 		}
 		sort.Slice(ms, func(i, j int) bool { return ms[i].ID < ms[j].ID })
-		fmt.Fprintf(&b, "\nvar messages%s = [...]i18n.Message{\n", map[Lang]string{VI: "VI", EN: "EN"}[l])
+		fmt.Fprintf(&b, "\nvar messages%s = [...]i18n.Message{\n", strings.ToUpper(string(l)))
 		for _, m := range ms {
 			b.WriteString("{")
 			for _, f := range []struct{ name, v string }{

@@ -137,8 +137,7 @@ func (e *Error) Unwrap() error { return e.Err }
 //go:generate go test -run ^TestCatalogueGenerated$ -update .
 
 // catalogue is one language's messages: a bundle of its own, so that a
-// run reads only the catalogue of the language it speaks (parsing both
-// was most of the start-up of --help).
+// run builds only the catalogue of the language it speaks.
 type catalogue struct {
 	bundle *i18n.Bundle
 	ids    map[string]bool
@@ -162,7 +161,7 @@ func cat(l Lang) *catalogue {
 
 // load builds the catalogue of l from the messages go generate compiled
 // out of catalog/*.yaml (catalog_gen.go): reading the YAML at run time
-// was three quarters of the start-up of --help.
+// was most of the time --help spent in main.
 func load(l Lang) *catalogue {
 	tag, msgs := language.Vietnamese, messagesVI[:]
 	if l == EN {
